@@ -74,6 +74,23 @@ public final class DataQuery {
         return new DataQuery(r, filter, select, expand, orderBy, top, skip, count, customOptions, maxPageSize);
     }
 
+    /**
+     * This query addressed to an entity set: options-only queries ({@link #options()}) get the
+     * set as their resource; a query already addressed to the set is returned as is.
+     *
+     * @throws IllegalArgumentException if the query addresses another entity set
+     */
+    public DataQuery onEntitySet(String entitySet) {
+        if (resource == null) {
+            return withResource(ResourcePath.of(entitySet));
+        }
+        if (!resource.root().equals(entitySet)) {
+            throw new IllegalArgumentException("the query addresses '" + resource.root() + "', not the entity set '"
+                    + entitySet + "'; pass DataQuery.options() or a query of " + entitySet);
+        }
+        return this;
+    }
+
     private ResourcePath requireResource(String what) {
         if (resource == null) {
             throw new IllegalStateException(what + " needs a resource; start the query with DataQuery.from(...)");

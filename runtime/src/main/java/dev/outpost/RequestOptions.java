@@ -1,0 +1,152 @@
+package dev.outpost;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Options of one local change, kept with its request in the request queue (L10). Immutable;
+ * start from {@link #defaults()}.
+ *
+ * <pre>{@code
+ * service.createEntity(order, RequestOptions.defaults().unmodifiable().transactionId("order-42"));
+ * }</pre>
+ */
+public final class RequestOptions {
+
+    private static final RequestOptions DEFAULTS = new RequestOptions(false, false, false, null, null, null, Map.of());
+
+    private final boolean unmodifiable;
+    private final boolean removeCreatedEntityAfterUpload;
+    private final boolean sendEmptyUpdate;
+    private final String transactionId;
+    private final String uploadCategory;
+    private final String customTag;
+    private final Map<String, String> headers;
+
+    private RequestOptions(boolean unmodifiable, boolean removeCreatedEntityAfterUpload, boolean sendEmptyUpdate,
+                           String transactionId, String uploadCategory, String customTag, Map<String, String> headers) {
+        this.unmodifiable = unmodifiable;
+        this.removeCreatedEntityAfterUpload = removeCreatedEntityAfterUpload;
+        this.sendEmptyUpdate = sendEmptyUpdate;
+        this.transactionId = transactionId;
+        this.uploadCategory = uploadCategory;
+        this.customTag = customTag;
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    /** No options: the request may be optimised, the entity stays after upload, empty updates are dropped. */
+    public static RequestOptions defaults() {
+        return DEFAULTS;
+    }
+
+    /** The request is sent exactly as made: never combined or removed by queue optimisation. */
+    public RequestOptions unmodifiable() {
+        return new RequestOptions(true, removeCreatedEntityAfterUpload, sendEmptyUpdate, transactionId, uploadCategory,
+                customTag, headers);
+    }
+
+    /** The created entity leaves the store once its create is uploaded successfully. */
+    public RequestOptions removeCreatedEntityAfterUpload() {
+        return new RequestOptions(unmodifiable, true, sendEmptyUpdate, transactionId, uploadCategory, customTag, headers);
+    }
+
+    /** An update that changes nothing is still queued and sent (an empty PATCH). */
+    public RequestOptions sendEmptyUpdate() {
+        return new RequestOptions(unmodifiable, removeCreatedEntityAfterUpload, true, transactionId, uploadCategory,
+                customTag, headers);
+    }
+
+    /** Groups requests with the same ID into one change set when the transaction builder is on. */
+    public RequestOptions transactionId(String id) {
+        return new RequestOptions(unmodifiable, removeCreatedEntityAfterUpload, sendEmptyUpdate, nonBlank(id, "transactionId"),
+                uploadCategory, customTag, headers);
+    }
+
+    /** Puts the request in an upload category, so that an upload can send only some categories. */
+    public RequestOptions uploadCategory(String category) {
+        return new RequestOptions(unmodifiable, removeCreatedEntityAfterUpload, sendEmptyUpdate, transactionId,
+                nonBlank(category, "uploadCategory"), customTag, headers);
+    }
+
+    /** A tag of the application's choosing, shown in the request queue and the error archive. */
+    public RequestOptions customTag(String tag) {
+        return new RequestOptions(unmodifiable, removeCreatedEntityAfterUpload, sendEmptyUpdate, transactionId,
+                uploadCategory, tag, headers);
+    }
+
+    /**
+     * A header sent with this request. Never put credentials here: headers are stored in the
+     * request queue. Authentication belongs to the store's transport options.
+     *
+     * @throws IllegalArgumentException for {@code Authorization}, {@code Cookie} and other credential headers
+     */
+    public RequestOptions header(String name, String value) {
+        Objects.requireNonNull(name, "name");
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (lower.equals("authorization") || lower.equals("cookie") || lower.equals("proxy-authorization")
+                || lower.startsWith("x-csrf")) {
+            throw new IllegalArgumentException("'" + name + "' carries credentials and would be stored in the request"
+                    + " queue; configure authentication on the store's transport instead");
+        }
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put(name, Objects.requireNonNull(value, "value"));
+        return new RequestOptions(unmodifiable, removeCreatedEntityAfterUpload, sendEmptyUpdate, transactionId,
+                uploadCategory, customTag, all);
+    }
+
+    private static String nonBlank(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+        return value;
+    }
+
+    public boolean isUnmodifiable() {
+        return unmodifiable;
+    }
+
+    public boolean isRemoveCreatedEntityAfterUpload() {
+        return removeCreatedEntityAfterUpload;
+    }
+
+    public boolean isSendEmptyUpdate() {
+        return sendEmptyUpdate;
+    }
+
+    /** The transaction ID, or null. */
+    public String transactionId() {
+        return transactionId;
+    }
+
+    /** The upload category, or null. */
+    public String uploadCategory() {
+        return uploadCategory;
+    }
+
+    /** The custom tag, or null. */
+    public String customTag() {
+        return customTag;
+    }
+
+    /** Extra request headers. */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RequestOptions r && unmodifiable == r.unmodifiable
+                && removeCreatedEntityAfterUpload == r.removeCreatedEntityAfterUpload
+                && sendEmptyUpdate == r.sendEmptyUpdate && Objects.equals(transactionId, r.transactionId)
+                && Objects.equals(uploadCategory, r.uploadCategory) && Objects.equals(customTag, r.customTag)
+                && headers.equals(r.headers);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(unmodifiable, removeCreatedEntityAfterUpload, sendEmptyUpdate, transactionId,
+                uploadCategory, customTag, headers);
+    }
+}

@@ -16,7 +16,10 @@ import java.nio.file.Path;
 import javax.xml.stream.XMLStreamException;
 import org.apache.olingo.server.api.OData;
 import org.apache.olingo.server.api.ServiceMetadata;
+import org.apache.olingo.commons.api.edm.provider.CsdlEntitySet;
+import org.apache.olingo.commons.api.ex.ODataException;
 import org.apache.olingo.server.core.MetadataParser;
+import org.apache.olingo.server.core.SchemaBasedEdmProvider;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -55,7 +58,7 @@ public final class FieldServiceBackend implements AutoCloseable {
     temporaryFile = options.databaseFile() == null ? Files.createTempFile("field-service-", ".db") : null;
     database = new Database(temporaryFile != null ? temporaryFile : options.databaseFile());
     OData odata = OData.newInstance();
-    ServiceMetadata metadata = metadata();
+    ServiceMetadata metadata = metadata(odata);
     catalog = new Catalog(metadata.getEdm());
     catalog.create(database);
     BackendServlet servlet = new BackendServlet(hooks -> new Service(odata, metadata, catalog, database, options, hooks),
@@ -141,12 +144,17 @@ public final class FieldServiceBackend implements AutoCloseable {
     return FieldServiceBackend.class.getResourceAsStream(METADATA_RESOURCE);
   }
 
-  private static ServiceMetadata metadata() {
+  private static ServiceMetadata metadata(OData odata) {
     try (Reader reader = new InputStreamReader(metadataDocument(), StandardCharsets.UTF_8)) {
-      return new MetadataParser().parseAnnotations(true).buildServiceMetadata(reader);
+      SchemaBasedEdmProvider provider = new MetadataParser().parseAnnotations(true).buildEdmProvider(reader);
+      // MetadataParser reads a missing IncludeInServiceDocument as false, CSDL's default is true.
+      for (CsdlEntitySet set : provider.getEntityContainer().getEntitySets()) {
+        set.setIncludeInServiceDocument(true);
+      }
+      return odata.createServiceMetadata(provider, provider.getReferences());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + METADATA_RESOURCE + " from the classpath", e);
-    } catch (XMLStreamException e) {
+    } catch (XMLStreamException | ODataException e) {
       throw new IllegalStateException(METADATA_RESOURCE + " is not a valid CSDL document: " + e.getMessage(), e);
     }
   }

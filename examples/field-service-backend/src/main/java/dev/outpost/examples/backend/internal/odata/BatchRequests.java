@@ -25,8 +25,10 @@ import org.apache.olingo.server.api.prefer.PreferencesApplied;
 import org.apache.olingo.server.api.processor.BatchProcessor;
 
 /**
- * Multipart {@code $batch}: each change set runs all-or-nothing under one savepoint and answers
- * with the failing request's response (carrying its Content-ID) when one fails; requests outside
+ * Multipart {@code $batch}: each change set runs all-or-nothing under one savepoint. When a
+ * request in it fails, the change set's answer is that request's response alone, still framed as
+ * a change set so that it carries the failing request's Content-ID (Olingo drops Content-ID
+ * from a change set answered by a single application/http part). Requests outside
  * change sets run on their own. Processing stops at the first failure unless the client prefers
  * {@code odata.continue-on-error}.
  */
@@ -94,13 +96,13 @@ final class BatchRequests implements BatchProcessor {
           resolveContentIdReference(request);
           ODataResponse answered = run(facade, request);
           if (answered.getStatusCode() >= 400) {
-            return new ODataResponsePart(answered, false);
+            return new ODataResponsePart(List.of(answered), true);
           }
           ContentIds.created(request.getHeader(HttpHeader.CONTENT_ID), answered.getHeader(HttpHeader.LOCATION));
           responses.add(answered);
         }
         return new ODataResponsePart(responses, true);
-      }, part -> part.isChangeSet());
+      }, part -> part.getResponses().get(0).getStatusCode() < 400);
     } finally {
       ContentIds.end();
     }

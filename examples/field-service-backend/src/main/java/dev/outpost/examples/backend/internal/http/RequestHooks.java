@@ -106,8 +106,10 @@ final class RequestHooks implements BatchHooks {
       return null;
     }
     try {
+      List<String> firstSent = request.getHeaders(RepeatableRequests.FIRST_SENT);
+      // Olingo splits header values at commas, and an IMF-fixdate has one.
       return RepeatableRequests.identity(request.getHeader(RepeatableRequests.REQUEST_ID),
-          request.getHeader(RepeatableRequests.CLIENT_ID), request.getHeader(RepeatableRequests.FIRST_SENT));
+          request.getHeader(RepeatableRequests.CLIENT_ID), firstSent == null ? null : String.join(", ", firstSent));
     } catch (RepeatableRequests.Refusal refusal) {
       return null;
     }

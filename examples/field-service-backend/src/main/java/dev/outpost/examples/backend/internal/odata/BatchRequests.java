@@ -93,7 +93,6 @@ final class BatchRequests implements BatchProcessor {
       return service.database().transaction(connection -> {
         List<ODataResponse> responses = new ArrayList<>();
         for (ODataRequest request : requests) {
-          resolveContentIdReference(request);
           ODataResponse answered = run(facade, request);
           if (answered.getStatusCode() >= 400) {
             return new ODataResponsePart(List.of(answered), true);
@@ -111,6 +110,7 @@ final class BatchRequests implements BatchProcessor {
   private ODataResponse run(BatchFacade facade, ODataRequest request) {
     ODataResponse answered = service.hooks().before(request);
     if (answered == null) {
+      resolveContentIdReference(request);
       try {
         answered = facade.handleODataRequest(request);
       } catch (ODataApplicationException | ODataLibraryException e) {

@@ -91,8 +91,13 @@ final class FilterSql implements ExpressionVisitor<Sql> {
     };
   }
 
+  /**
+   * A comparison that SQLite can answer from an index. A null operand makes it NULL rather
+   * than false; {@link #visitUnaryOperator} negates with {@code IS NOT 1} so that
+   * {@code not (x gt 1)} is true for a null x, as OData says.
+   */
   private static Sql compare(Sql left, String operator, Sql right) {
-    return Sql.join(null, "coalesce(", left, " ", operator, " ", right, ", 0)");
+    return Sql.join(null, "(", left, " ", operator, " ", right, ")");
   }
 
   @Override
@@ -101,19 +106,19 @@ final class FilterSql implements ExpressionVisitor<Sql> {
     if (operator != BinaryOperatorKind.IN) {
       throw notImplemented("operator " + operator + " with a list");
     }
-    List<Object> parts = new ArrayList<>(List.of("coalesce(", left, " IN ("));
+    List<Object> parts = new ArrayList<>(List.of("(", left, " IN ("));
     for (int i = 0; i < right.size(); i++) {
       parts.add(i == 0 ? "" : ", ");
       parts.add(right.get(i));
     }
-    parts.add("), 0)");
+    parts.add("))");
     return Sql.join(null, parts.toArray());
   }
 
   @Override
   public Sql visitUnaryOperator(UnaryOperatorKind operator, Sql operand) {
     return operator == UnaryOperatorKind.NOT
-        ? Sql.join(null, "(NOT ", operand, ")")
+        ? Sql.join(null, "(", operand, " IS NOT 1)")
         : Sql.join(operand.type(), "(- ", operand, ")");
   }
 

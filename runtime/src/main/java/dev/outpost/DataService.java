@@ -61,6 +61,43 @@ public class DataService {
         return out;
     }
 
+    /**
+     * The entity a readLink (or editLink) points to.
+     *
+     * @throws EntityNotFoundException (404) when there is no such entity
+     */
+    public EntityValue loadEntity(String readLink) {
+        return loadEntity(readLink, DataQuery.options());
+    }
+
+    /** The entity a readLink points to, with options such as {@code $expand} or {@code $select}. */
+    public EntityValue loadEntity(String readLink, DataQuery options) {
+        DataQuery query = DataQuery.parse(readLink);
+        for (var e : options.expand()) {
+            query = query.expand(new PathOnly(e.navigation()), o -> e.options());
+        }
+        if (!options.select().isEmpty()) {
+            query = query.select(options.select().stream().map(PathOnly::new).toArray(dev.outpost.query.Expression[]::new));
+        }
+        List<EntityValue> found = executeQuery(query).entities();
+        if (found.isEmpty()) {
+            throw new EntityNotFoundException(readLink);
+        }
+        return found.get(0);
+    }
+
+    /** A path expression for re-applying parsed options. */
+    private static final class PathOnly extends dev.outpost.query.Expression {
+        PathOnly(dev.outpost.query.Expr node) {
+            super(node);
+        }
+
+        @Override
+        protected dev.outpost.query.Expression wrap(dev.outpost.query.Expr node) {
+            return new PathOnly(node);
+        }
+    }
+
     /** Creates the entity in its entity set (the one it was read from, or the only set of its type). */
     public void createEntity(EntityValue entity) {
         createEntity(entity, RequestOptions.defaults());

@@ -27,7 +27,7 @@ import java.util.function.UnaryOperator;
 public final class DataQuery {
 
     private static final DataQuery EMPTY_OPTIONS = new DataQuery(null, null, List.of(), List.of(), List.of(), null, null,
-            false, Map.of(), null);
+            false, Map.of(), null, null);
 
     private final ResourcePath resource;
     private final Expr filter;
@@ -39,10 +39,11 @@ public final class DataQuery {
     private final boolean count;
     private final Map<String, String> customOptions;
     private final Integer maxPageSize;
+    private final String skipToken;
 
     private DataQuery(ResourcePath resource, Expr filter, List<Expr.Path> select, List<Expand> expand,
                       List<OrderBy> orderBy, Integer top, Integer skip, boolean count,
-                      Map<String, String> customOptions, Integer maxPageSize) {
+                      Map<String, String> customOptions, Integer maxPageSize, String skipToken) {
         this.resource = resource;
         this.filter = filter;
         this.select = List.copyOf(select);
@@ -53,6 +54,7 @@ public final class DataQuery {
         this.count = count;
         this.customOptions = Collections.unmodifiableMap(new LinkedHashMap<>(customOptions));
         this.maxPageSize = maxPageSize;
+        this.skipToken = skipToken;
     }
 
     /** A query of an entity set or singleton. */
@@ -65,13 +67,23 @@ public final class DataQuery {
         return EMPTY_OPTIONS.withResource(Objects.requireNonNull(resource, "resource"));
     }
 
+    /**
+     * Parses an OData URL relative to the service root, for example
+     * {@code WorkOrders?$filter=Tasks/any(t:t/Done eq false)&$expand=Customer}; readLinks parse too.
+     *
+     * @throws dev.outpost.DataRequestException (400) naming what is wrong and where
+     */
+    public static DataQuery parse(String url) {
+        return dev.outpost.internal.url.UrlParser.parse(url);
+    }
+
     /** Options without a resource: the options of an {@code $expand} item. */
     public static DataQuery options() {
         return EMPTY_OPTIONS;
     }
 
     private DataQuery withResource(ResourcePath r) {
-        return new DataQuery(r, filter, select, expand, orderBy, top, skip, count, customOptions, maxPageSize);
+        return new DataQuery(r, filter, select, expand, orderBy, top, skip, count, customOptions, maxPageSize, skipToken);
     }
 
     /**
@@ -135,7 +147,7 @@ public final class DataQuery {
     public DataQuery filter(BooleanExpression condition) {
         Expr f = filter == null ? condition.node()
                 : new Expr.Binary(Expr.BinaryOperator.AND, filter, condition.node());
-        return new DataQuery(resource, f, select, expand, orderBy, top, skip, count, customOptions, maxPageSize);
+        return new DataQuery(resource, f, select, expand, orderBy, top, skip, count, customOptions, maxPageSize, skipToken);
     }
 
     /** Selects properties ({@code $select}); unselected properties stay absent in results. */
@@ -147,7 +159,7 @@ public final class DataQuery {
             }
             all.add(path);
         }
-        return new DataQuery(resource, filter, all, expand, orderBy, top, skip, count, customOptions, maxPageSize);
+        return new DataQuery(resource, filter, all, expand, orderBy, top, skip, count, customOptions, maxPageSize, skipToken);
     }
 
     /** Expands a navigation property with all its properties. */
@@ -162,14 +174,14 @@ public final class DataQuery {
         }
         List<Expand> all = new ArrayList<>(expand);
         all.add(new Expand(path, options.apply(EMPTY_OPTIONS)));
-        return new DataQuery(resource, filter, select, all, orderBy, top, skip, count, customOptions, maxPageSize);
+        return new DataQuery(resource, filter, select, all, orderBy, top, skip, count, customOptions, maxPageSize, skipToken);
     }
 
     /** Adds sort items ({@code $orderby}). */
     public DataQuery orderBy(OrderBy... items) {
         List<OrderBy> all = new ArrayList<>(orderBy);
         all.addAll(List.of(items));
-        return new DataQuery(resource, filter, select, expand, all, top, skip, count, customOptions, maxPageSize);
+        return new DataQuery(resource, filter, select, expand, all, top, skip, count, customOptions, maxPageSize, skipToken);
     }
 
     /** Returns at most {@code n} entities ({@code $top}). */
@@ -177,7 +189,7 @@ public final class DataQuery {
         if (n < 0) {
             throw new IllegalArgumentException("$top must not be negative: " + n);
         }
-        return new DataQuery(resource, filter, select, expand, orderBy, n, skip, count, customOptions, maxPageSize);
+        return new DataQuery(resource, filter, select, expand, orderBy, n, skip, count, customOptions, maxPageSize, skipToken);
     }
 
     /** Skips the first {@code n} entities ({@code $skip}). */
@@ -185,12 +197,12 @@ public final class DataQuery {
         if (n < 0) {
             throw new IllegalArgumentException("$skip must not be negative: " + n);
         }
-        return new DataQuery(resource, filter, select, expand, orderBy, top, n, count, customOptions, maxPageSize);
+        return new DataQuery(resource, filter, select, expand, orderBy, top, n, count, customOptions, maxPageSize, skipToken);
     }
 
     /** Asks for the total count along with the entities ({@code $count=true}). */
     public DataQuery withCount() {
-        return new DataQuery(resource, filter, select, expand, orderBy, top, skip, true, customOptions, maxPageSize);
+        return new DataQuery(resource, filter, select, expand, orderBy, top, skip, true, customOptions, maxPageSize, skipToken);
     }
 
     /** Adds a custom query option, such as {@code sap-client=100}. */
@@ -200,7 +212,7 @@ public final class DataQuery {
         }
         Map<String, String> all = new LinkedHashMap<>(customOptions);
         all.put(name, value);
-        return new DataQuery(resource, filter, select, expand, orderBy, top, skip, count, all, maxPageSize);
+        return new DataQuery(resource, filter, select, expand, orderBy, top, skip, count, all, maxPageSize, skipToken);
     }
 
     /** Computes {@link dev.outpost.EntityValue#hasLocalRelatives()} over these navigation paths (offline store). */
@@ -234,7 +246,17 @@ public final class DataQuery {
         if (n <= 0) {
             throw new IllegalArgumentException("odata.maxpagesize must be greater than 0: " + n);
         }
-        return new DataQuery(resource, filter, select, expand, orderBy, top, skip, count, customOptions, n);
+        return new DataQuery(resource, filter, select, expand, orderBy, top, skip, count, customOptions, n, skipToken);
+    }
+
+    /** Continues server-driven paging where a next link's {@code $skiptoken} points. */
+    public DataQuery skipToken(String token) {
+        return new DataQuery(resource, filter, select, expand, orderBy, top, skip, count, customOptions, maxPageSize, token);
+    }
+
+    /** The {@code $skiptoken} of a next link, or null. */
+    public String skipToken() {
+        return skipToken;
     }
 
     /** The resource, or null for {@code $expand} options. */
@@ -300,12 +322,14 @@ public final class DataQuery {
         return o instanceof DataQuery q && Objects.equals(resource, q.resource) && Objects.equals(filter, q.filter)
                 && select.equals(q.select) && expand.equals(q.expand) && orderBy.equals(q.orderBy)
                 && Objects.equals(top, q.top) && Objects.equals(skip, q.skip) && count == q.count
-                && customOptions.equals(q.customOptions) && Objects.equals(maxPageSize, q.maxPageSize);
+                && customOptions.equals(q.customOptions) && Objects.equals(maxPageSize, q.maxPageSize)
+                && Objects.equals(skipToken, q.skipToken);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(resource, filter, select, expand, orderBy, top, skip, count, customOptions, maxPageSize);
+        return Objects.hash(resource, filter, select, expand, orderBy, top, skip, count, customOptions, maxPageSize,
+                skipToken);
     }
 
     @Override

@@ -85,6 +85,9 @@ public final class UrlRenderer {
         if (q.count()) {
             parts.add("$count=true");
         }
+        if (q.skipToken() != null) {
+            parts.add("$skiptoken=" + UrlEncoding.queryValue(q.skipToken()));
+        }
         for (Map.Entry<String, String> custom : q.customOptions().entrySet()) {
             parts.add(UrlEncoding.queryValue(custom.getKey()) + "=" + UrlEncoding.queryValue(custom.getValue()));
         }

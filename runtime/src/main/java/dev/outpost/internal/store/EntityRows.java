@@ -1,0 +1,333 @@
+package dev.outpost.internal.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outpost.DataRequestException;
+import dev.outpost.internal.schema.Column;
+import dev.outpost.internal.schema.Ddl;
+import dev.outpost.model.EntityType;
+import dev.outpost.model.NavigationProperty;
+import dev.outpost.model.Property;
+import dev.outpost.model.StructuredType;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Row-level access to entity tables: property JSON to flattened column values, insert, update,
+ * delete, and the server-image copies that keep each entity's last downloaded state while it has
+ * local changes (invariant 3).
+ */
+final class EntityRows {
+
+    private final Database db;
+    private final ValueCodec codec;
+    private final Map<String, TableInfo> infos = new java.util.concurrent.ConcurrentHashMap<>();
+
+    EntityRows(Database db, ValueCodec codec) {
+        this.db = db;
+        this.codec = codec;
+    }
+
+    TableInfo info(Catalog.Set set) {
+        return infos.computeIfAbsent(set.name() + "|" + set.table().table(), k -> new TableInfo(set));
+    }
+
+    ValueCodec codec() {
+        return codec;
+    }
+
+    // ---- JSON → columns ------------------------------------------------------------------------
+
+    /**
+     * The column values for the structural properties in an entity's JSON (annotations and
+     * navigation properties are left to the caller). Unknown properties are a 400 that names them.
+     */
+    Map<String, Object> columns(TableInfo info, EntityType type, ObjectNode json, String where) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            String name = f.getKey();
+            if (name.indexOf('@') >= 0) {
+                continue;
+            }
+            if (info.model.navigationProperty(type, name).isPresent()) {
+                continue;
+            }
+            Property p = info.model.property(type, name).orElse(null);
+            if (p == null) {
+                if (type.isOpenType()) {
+                    continue;
+                }
+                throw ValueCodec.bad(where, "'" + type.qualifiedName().name() + "' has no property '" + name + "'");
+            }
+            put(info, values, List.of(name), f.getValue(), where + "/" + name);
+        }
+        return values;
+    }
+
+    private void put(TableInfo info, Map<String, Object> values, List<String> path, JsonNode json, String where) {
+        Column column = info.byPath.get(path);
+        if (column == null) {
+            throw ValueCodec.bad(where, "no column stores '" + String.join("/", path) + "'");
+        }
+        if (info.isFlattened(path)) {
+            boolean present = json != null && !json.isNull();
+            if (present && !json.isObject()) {
+                throw ValueCodec.bad(where, "expected a JSON object for a complex value");
+            }
+            values.put(column.name(), present ? 1 : null);
+            for (Map.Entry<List<String>, Column> sub : info.byPath.entrySet()) {
+                List<String> p = sub.getKey();
+                if (p.size() == path.size() + 1 && p.subList(0, path.size()).equals(path)) {
+                    JsonNode child = present ? json.get(p.get(p.size() - 1)) : null;
+                    put(info, values, p, child, where + "/" + p.get(p.size() - 1));
+                }
+            }
+            return;
+        }
+        ValueType type = info.types.get(path);
+        Object javaValue = codec.fromJson(type, json, dev.outpost.spi.ValueFactory.DYNAMIC, where);
+        values.put(column.name(), codec.toSql(type, javaValue, where));
+        Column offset = info.offsets.get(path);
+        if (offset != null) {
+            values.put(offset.name(), ValueCodec.offsetMinutes(javaValue));
+        }
+    }
+
+    // ---- row operations ------------------------------------------------------------------------
+
+    /** Inserts a row; {@code lid} 0 lets SQLite allocate it. Returns the local entity ID. */
+    long insert(TableInfo info, long lid, String type, String etag, boolean isNew, boolean local,
+                Map<String, Object> values) throws SQLException {
+        List<String> names = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (lid > 0) {
+            names.add("$lid");
+            params.add(lid);
+        }
+        names.add("$type");
+        params.add(type);
+        names.add("$etag");
+        params.add(etag);
+        names.add("$new");
+        params.add(isNew ? 1 : 0);
+        names.add("$local");
+        params.add(local ? 1 : 0);
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            names.add(e.getKey());
+            params.add(e.getValue());
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(info.quoted).append(" (");
+        StringBuilder marks = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            sql.append(i > 0 ? ", " : "").append(Ddl.quote(names.get(i)));
+            marks.append(i > 0 ? ", ?" : "?");
+        }
+        sql.append(") VALUES (").append(marks).append(')');
+        PreparedStatement p = db.prepare(sql.toString());
+        bind(p, params);
+        try {
+            p.executeUpdate();
+        } catch (SQLException e) {
+            if (e.getMessage() != null && e.getMessage().contains("UNIQUE constraint failed")) {
+                throw new DataRequestException(409, "an entity with the key " + keyText(info, values) + " already exists"
+                        + " in '" + info.set.name() + "'; leave key properties unset to let the service assign them,"
+                        + " or use a key no other entity has");
+            }
+            throw e;
+        }
+        if (lid > 0) {
+            return lid;
+        }
+        try (ResultSet rs = db.prepare("SELECT last_insert_rowid()").executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String keyText(TableInfo info, Map<String, Object> values) {
+        List<String> parts = new ArrayList<>();
+        for (Column c : info.keyColumns) {
+            parts.add(c.name() + "=" + values.get(c.name()));
+        }
+        return "(" + String.join(",", parts) + ")";
+    }
+
+    /** Sets columns of one row. */
+    void update(TableInfo info, long lid, Map<String, Object> values) throws SQLException {
+        if (values.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("UPDATE ").append(info.quoted).append(" SET ");
+        List<Object> params = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            sql.append(i++ > 0 ? ", " : "").append(Ddl.quote(e.getKey())).append(" = ?");
+            params.add(e.getValue());
+        }
+        sql.append(" WHERE \"$lid\" = ?");
+        params.add(lid);
+        PreparedStatement p = db.prepare(sql.toString());
+        bind(p, params);
+        try {
+            p.executeUpdate();
+        } catch (SQLException e) {
+            if (e.getMessage() != null && e.getMessage().contains("UNIQUE constraint failed")) {
+                throw new DataRequestException(409, "another entity in '" + info.set.name() + "' already has that key");
+            }
+            throw e;
+        }
+    }
+
+    /** Marks a row as changed locally. */
+    void markLocal(TableInfo info, long lid) throws SQLException {
+        PreparedStatement p = db.prepare("UPDATE " + info.quoted + " SET \"$local\" = 1 WHERE \"$lid\" = ?");
+        p.setLong(1, lid);
+        p.executeUpdate();
+    }
+
+    /** Deletes a row; false when there was none. */
+    boolean delete(TableInfo info, long lid) throws SQLException {
+        PreparedStatement p = db.prepare("DELETE FROM " + info.quoted + " WHERE \"$lid\" = ?");
+        p.setLong(1, lid);
+        return p.executeUpdate() > 0;
+    }
+
+    /** The {@code $type} of a row, or null when it does not exist. */
+    String typeOf(TableInfo info, long lid) throws SQLException {
+        PreparedStatement p = db.prepare("SELECT \"$type\" FROM " + info.quoted + " WHERE \"$lid\" = ?");
+        p.setLong(1, lid);
+        try (ResultSet rs = p.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    /** Whether the row exists and was created locally (its create not yet uploaded). */
+    boolean isNew(TableInfo info, long lid) throws SQLException {
+        PreparedStatement p = db.prepare("SELECT \"$new\" FROM " + info.quoted + " WHERE \"$lid\" = ?");
+        p.setLong(1, lid);
+        try (ResultSet rs = p.executeQuery()) {
+            return rs.next() && rs.getInt(1) == 1;
+        }
+    }
+
+    /** One column's SQL value of a row. */
+    Object value(TableInfo info, long lid, String column) throws SQLException {
+        PreparedStatement p = db.prepare("SELECT " + Ddl.quote(column) + " FROM " + info.quoted + " WHERE \"$lid\" = ?");
+        p.setLong(1, lid);
+        try (ResultSet rs = p.executeQuery()) {
+            return rs.next() ? rs.getObject(1) : null;
+        }
+    }
+
+    /** The ETag of a row as last downloaded (from the server image when there is one). */
+    String serverETag(TableInfo info, long lid) throws SQLException {
+        PreparedStatement p = db.prepare("SELECT coalesce((SELECT \"$etag\" FROM " + Ddl.quote(info.table.serverTable())
+                + " WHERE \"$lid\" = ?), (SELECT \"$etag\" FROM " + info.quoted + " WHERE \"$lid\" = ?))");
+        p.setLong(1, lid);
+        p.setLong(2, lid);
+        try (ResultSet rs = p.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    /** The local entity ID of the entity with these key column values, or 0. */
+    long lidByKey(TableInfo info, List<Object> keyValues) throws SQLException {
+        if (info.keyColumns.isEmpty() || keyValues.size() != info.keyColumns.size()) {
+            return 0;
+        }
+        StringBuilder sql = new StringBuilder("SELECT \"$lid\" FROM ").append(info.quoted).append(" WHERE ");
+        for (int i = 0; i < info.keyColumns.size(); i++) {
+            sql.append(i > 0 ? " AND " : "").append(Ddl.quote(info.keyColumns.get(i).name())).append(" = ?");
+        }
+        PreparedStatement p = db.prepare(sql.toString());
+        bind(p, keyValues);
+        try (ResultSet rs = p.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /** The key column values of a row (nulls where unknown), or null when the row does not exist. */
+    List<Object> key(TableInfo info, long lid) throws SQLException {
+        if (info.keyColumns.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("SELECT ");
+        for (int i = 0; i < info.keyColumns.size(); i++) {
+            sql.append(i > 0 ? ", " : "").append(Ddl.quote(info.keyColumns.get(i).name()));
+        }
+        sql.append(" FROM ").append(info.quoted).append(" WHERE \"$lid\" = ?");
+        PreparedStatement p = db.prepare(sql.toString());
+        p.setLong(1, lid);
+        try (ResultSet rs = p.executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < info.keyColumns.size(); i++) {
+                values.add(rs.getObject(i + 1));
+            }
+            return values;
+        }
+    }
+
+    // ---- server images -------------------------------------------------------------------------
+
+    /** Keeps the row's current (server) state before its first local change; no-op when kept already or new. */
+    void keepServerImage(TableInfo info, long lid) throws SQLException {
+        PreparedStatement p = db.prepare("INSERT OR IGNORE INTO " + Ddl.quote(info.table.serverTable())
+                + " SELECT * FROM " + info.quoted + " WHERE \"$lid\" = ? AND \"$new\" = 0");
+        p.setLong(1, lid);
+        p.executeUpdate();
+    }
+
+    /** Whether the row has a server image. */
+    boolean hasServerImage(TableInfo info, long lid) throws SQLException {
+        PreparedStatement p = db.prepare("SELECT 1 FROM " + Ddl.quote(info.table.serverTable()) + " WHERE \"$lid\" = ?");
+        p.setLong(1, lid);
+        try (ResultSet rs = p.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    static void bind(PreparedStatement p, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Object v = params.get(i);
+            if (v == null) {
+                p.setNull(i + 1, java.sql.Types.NULL);
+            } else if (v instanceof byte[] b) {
+                p.setBytes(i + 1, b);
+            } else if (v instanceof Long l) {
+                p.setLong(i + 1, l);
+            } else if (v instanceof Integer n) {
+                p.setLong(i + 1, n);
+            } else if (v instanceof Double d) {
+                p.setDouble(i + 1, d);
+            } else {
+                p.setObject(i + 1, v);
+            }
+        }
+    }
+
+    /** The declared navigation property, or a 400 naming the type. */
+    static NavigationProperty navigation(TableInfo info, StructuredType type, String name, String where) {
+        return info.model.navigationProperty(type, name).orElseThrow(() -> ValueCodec.bad(where,
+                "'" + type.qualifiedName().name() + "' has no navigation property '" + name + "'"));
+    }
+
+    /** Runs SQL with parameters (used for small maintenance statements). */
+    int execute(Connection c, String sql, Object... params) throws SQLException {
+        PreparedStatement p = db.prepare(sql);
+        bind(p, java.util.Arrays.asList(params));
+        return p.executeUpdate();
+    }
+}

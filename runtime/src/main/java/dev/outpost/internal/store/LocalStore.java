@@ -1,0 +1,99 @@
+package dev.outpost.internal.store;
+
+import dev.outpost.DataRequestException;
+import dev.outpost.EntityValue;
+import dev.outpost.QueryResult;
+import dev.outpost.internal.EntityAccess;
+import dev.outpost.model.ServiceModel;
+import dev.outpost.query.DataQuery;
+import dev.outpost.spi.Change;
+import dev.outpost.spi.ValueFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The store's parts wired together: the database, the catalog, local changes, queries and local state. */
+public final class LocalStore implements AutoCloseable {
+
+    private final Database db;
+    private final Catalog catalog;
+    private final int schemaVersion;
+    private final EntityRows rows;
+    private final RequestQueue queue;
+    private final RequestApplier applier;
+    private final LocalChanges changes;
+    private final LocalState state;
+    private final QueryEngine queries;
+
+    private LocalStore(Database db, StoreFile.Opened opened) {
+        this.db = db;
+        this.catalog = opened.catalog();
+        this.schemaVersion = opened.schemaVersion();
+        this.rows = new EntityRows(db, new ValueCodec(catalog.model()));
+        Links links = new Links(db, catalog, rows);
+        this.queue = new RequestQueue(db);
+        this.applier = new RequestApplier(db, catalog, rows, links);
+        this.changes = new LocalChanges(db, catalog, rows, queue, applier);
+        this.state = new LocalState(db, catalog, queue, applier);
+        this.queries = new QueryEngine(db, catalog, rows);
+    }
+
+    /** Opens a store file for a model. */
+    public static LocalStore open(Path file, ServiceModel model, boolean synchronousFull, int cacheMebibytes) {
+        Database db = Database.open(file, synchronousFull, cacheMebibytes);
+        try {
+            return new LocalStore(db, StoreFile.open(db, model));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    public ServiceModel model() {
+        return catalog.model();
+    }
+
+    public Path file() {
+        return db.file();
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    public QueryResult<EntityValue> executeQuery(DataQuery query, ValueFactory factory) {
+        return queries.execute(query, factory);
+    }
+
+    public void apply(List<Change> list, boolean changeSet) {
+        changes.apply(list, changeSet);
+    }
+
+    /** Undoes the pending changes of an entity read from or created in this store. */
+    public void undo(EntityValue entity) {
+        long lid = EntityAccess.get().localId(entity);
+        String set = entity.entitySet();
+        if (lid <= 0 || set == null) {
+            throw new DataRequestException(400, "the entity is not in the store: read it from the store first");
+        }
+        catalog.require(set);
+        db.write(c -> {
+            state.undo(set, lid);
+            return null;
+        });
+        EntityAccess.get().clearChanges(entity);
+    }
+
+    public boolean isRequestQueueEmpty() {
+        return db.read(c -> queue.isEmpty());
+    }
+
+    public String integrityCheck() {
+        return db.integrityCheck();
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

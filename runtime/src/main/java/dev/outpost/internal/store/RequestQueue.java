@@ -1,0 +1,236 @@
+package dev.outpost.internal.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The durable request queue: appended in the same transaction as the local change, read in FIFO
+ * order, with an index of the entities each request touches (for pending-change filters, undo and
+ * upload dependencies).
+ */
+final class RequestQueue {
+
+    static final String MODIFIED = "modified";
+    static final String REFERENCED = "referenced";
+
+    private static final String COLUMNS = "\"id\", \"request_id\", \"kind\", \"method\", \"url\", \"entity_set\", \"lid\","
+            + " \"navigation\", \"target_set\", \"target_lid\", \"headers\", \"body\", \"if_match\", \"base\", \"change_set\","
+            + " \"content_id\", \"transaction_id\", \"upload_category\", \"custom_tag\", \"unmodifiable\","
+            + " \"remove_after_upload\", \"state\", \"first_sent\", \"created\"";
+
+    private final Database db;
+
+    RequestQueue(Database db) {
+        this.db = db;
+    }
+
+    /** Appends a request and its entity index; returns its queue ID. */
+    long append(StoredRequest r, Map<String, List<Long>> modified, Map<String, List<Long>> referenced) throws SQLException {
+        PreparedStatement p = db.prepare("INSERT INTO \"$requests\" (\"request_id\", \"kind\", \"method\", \"url\","
+                + " \"entity_set\", \"lid\", \"navigation\", \"target_set\", \"target_lid\", \"headers\", \"body\", \"if_match\","
+                + " \"base\", \"change_set\", \"content_id\", \"transaction_id\", \"upload_category\", \"custom_tag\","
+                + " \"unmodifiable\", \"remove_after_upload\", \"state\", \"created\")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        int i = 1;
+        p.setString(i++, r.requestId());
+        p.setString(i++, r.kind().stored());
+        p.setString(i++, r.method());
+        p.setString(i++, r.url());
+        p.setString(i++, r.entitySet());
+        p.setLong(i++, r.lid());
+        p.setString(i++, r.navigation());
+        p.setString(i++, r.targetSet());
+        if (r.targetLid() > 0) {
+            p.setLong(i++, r.targetLid());
+        } else {
+            p.setNull(i++, java.sql.Types.INTEGER);
+        }
+        p.setString(i++, json(r.headers()));
+        p.setString(i++, r.body() == null ? null : r.body().toString());
+        p.setString(i++, r.ifMatch());
+        p.setString(i++, r.base() == null ? null : r.base().toString());
+        if (r.changeSet() != null) {
+            p.setLong(i++, r.changeSet());
+        } else {
+            p.setNull(i++, java.sql.Types.INTEGER);
+        }
+        p.setString(i++, r.contentId());
+        p.setString(i++, r.transactionId());
+        p.setString(i++, r.uploadCategory());
+        p.setString(i++, r.customTag());
+        p.setInt(i++, r.unmodifiable() ? 1 : 0);
+        p.setInt(i++, r.removeAfterUpload() ? 1 : 0);
+        p.setString(i++, r.state());
+        p.setString(i, r.created());
+        p.executeUpdate();
+        long id;
+        try (ResultSet rs = db.prepare("SELECT last_insert_rowid()").executeQuery()) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+        index(id, modified, referenced);
+        return id;
+    }
+
+    /** Replaces the entity index of a request. */
+    void index(long id, Map<String, List<Long>> modified, Map<String, List<Long>> referenced) throws SQLException {
+        PreparedStatement clear = db.prepare("DELETE FROM \"$request_entities\" WHERE \"request\" = ?");
+        clear.setLong(1, id);
+        clear.executeUpdate();
+        PreparedStatement p = db.prepare("INSERT OR IGNORE INTO \"$request_entities\" (\"request\", \"entity_set\","
+                + " \"lid\", \"role\") VALUES (?, ?, ?, ?)");
+        for (Map.Entry<String, List<Long>> e : modified.entrySet()) {
+            for (long lid : e.getValue()) {
+                add(p, id, e.getKey(), lid, MODIFIED);
+            }
+        }
+        for (Map.Entry<String, List<Long>> e : referenced.entrySet()) {
+            for (long lid : e.getValue()) {
+                add(p, id, e.getKey(), lid, REFERENCED);
+            }
+        }
+        p.executeBatch();
+    }
+
+    private static void add(PreparedStatement p, long id, String set, long lid, String role) throws SQLException {
+        p.setLong(1, id);
+        p.setString(2, set);
+        p.setLong(3, lid);
+        p.setString(4, role);
+        p.addBatch();
+    }
+
+    /** Rewrites a request's body (undo adjusts deep inserts this way). */
+    void updateBody(long id, ObjectNode body) throws SQLException {
+        PreparedStatement p = db.prepare("UPDATE \"$requests\" SET \"body\" = ? WHERE \"id\" = ?");
+        p.setString(1, body == null ? null : body.toString());
+        p.setLong(2, id);
+        p.executeUpdate();
+    }
+
+    /** Turns a request into another one in place (same queue position). */
+    void replace(StoredRequest r) throws SQLException {
+        PreparedStatement p = db.prepare("UPDATE \"$requests\" SET \"kind\" = ?, \"method\" = ?, \"url\" = ?,"
+                + " \"entity_set\" = ?, \"lid\" = ?, \"navigation\" = ?, \"target_set\" = ?, \"target_lid\" = ?, \"body\" = ?"
+                + " WHERE \"id\" = ?");
+        p.setString(1, r.kind().stored());
+        p.setString(2, r.method());
+        p.setString(3, r.url());
+        p.setString(4, r.entitySet());
+        p.setLong(5, r.lid());
+        p.setString(6, r.navigation());
+        p.setString(7, r.targetSet());
+        if (r.targetLid() > 0) {
+            p.setLong(8, r.targetLid());
+        } else {
+            p.setNull(8, java.sql.Types.INTEGER);
+        }
+        p.setString(9, r.body() == null ? null : r.body().toString());
+        p.setLong(10, r.id());
+        p.executeUpdate();
+    }
+
+    /** Removes requests with their entity index and error records. */
+    void delete(List<Long> ids) throws SQLException {
+        for (String sql : List.of("DELETE FROM \"$requests\" WHERE \"id\" = ?",
+                "DELETE FROM \"$request_entities\" WHERE \"request\" = ?",
+                "DELETE FROM \"$errors\" WHERE \"request\" = ?")) {
+            PreparedStatement p = db.prepare(sql);
+            for (long id : ids) {
+                p.setLong(1, id);
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
+    /** Every request in FIFO order (pending, in flight and failed). */
+    List<StoredRequest> all() throws SQLException {
+        return select("SELECT " + COLUMNS + " FROM \"$requests\" ORDER BY \"id\"");
+    }
+
+    /** The requests that touch an entity, in FIFO order. */
+    List<StoredRequest> touching(String set, long lid) throws SQLException {
+        PreparedStatement p = db.prepare("SELECT " + COLUMNS + " FROM \"$requests\" WHERE \"id\" IN (SELECT \"request\""
+                + " FROM \"$request_entities\" WHERE \"entity_set\" = ? AND \"lid\" = ?) ORDER BY \"id\"");
+        p.setString(1, set);
+        p.setLong(2, lid);
+        return read(p);
+    }
+
+    /** Whether no request waits to be uploaded (failed ones excluded: they wait for a decision). */
+    boolean isEmpty() throws SQLException {
+        try (ResultSet rs = db.prepare("SELECT count(*) FROM \"$requests\" WHERE \"state\" != 'failed'").executeQuery()) {
+            rs.next();
+            return rs.getLong(1) == 0;
+        }
+    }
+
+    /** The number of requests in the queue. */
+    long size() throws SQLException {
+        try (ResultSet rs = db.prepare("SELECT count(*) FROM \"$requests\"").executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The next change set number. */
+    long nextChangeSet() throws SQLException {
+        try (ResultSet rs = db.prepare("SELECT coalesce(max(\"change_set\"), 0) + 1 FROM \"$requests\"").executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private List<StoredRequest> select(String sql) throws SQLException {
+        return read(db.prepare(sql));
+    }
+
+    private static List<StoredRequest> read(PreparedStatement p) throws SQLException {
+        List<StoredRequest> out = new ArrayList<>();
+        try (ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                out.add(new StoredRequest(rs.getLong("id"), rs.getString("request_id"),
+                        StoredRequest.Kind.ofStored(rs.getString("kind")), rs.getString("method"), rs.getString("url"),
+                        rs.getString("entity_set"), rs.getLong("lid"), rs.getString("navigation"),
+                        rs.getString("target_set"), rs.getLong("target_lid"), headers(rs.getString("headers")),
+                        object(rs.getString("body")), rs.getString("if_match"), object(rs.getString("base")),
+                        (Long) (rs.getObject("change_set") == null ? null : rs.getLong("change_set")),
+                        rs.getString("content_id"), rs.getString("transaction_id"), rs.getString("upload_category"),
+                        rs.getString("custom_tag"), rs.getInt("unmodifiable") == 1, rs.getInt("remove_after_upload") == 1,
+                        rs.getString("state"), rs.getString("first_sent"), rs.getString("created")));
+            }
+        }
+        return out;
+    }
+
+    private static ObjectNode object(String json) {
+        return json == null ? null : (ObjectNode) ValueCodec.parse(json);
+    }
+
+    private static Map<String, String> headers(String json) {
+        try {
+            return ValueCodec.JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt headers in the request queue: " + json, e);
+        }
+    }
+
+    private static String json(Map<String, String> headers) {
+        try {
+            return ValueCodec.JSON.writeValueAsString(headers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

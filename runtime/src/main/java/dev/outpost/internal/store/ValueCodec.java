@@ -1,0 +1,423 @@
+package dev.outpost.internal.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outpost.ComplexValue;
+import dev.outpost.DataRequestException;
+import dev.outpost.GeoValue;
+import dev.outpost.JsonValue;
+import dev.outpost.StreamLink;
+import dev.outpost.internal.url.LiteralFormat;
+import dev.outpost.model.EnumMember;
+import dev.outpost.model.EnumType;
+import dev.outpost.model.PrimitiveType;
+import dev.outpost.model.Property;
+import dev.outpost.model.QualifiedName;
+import dev.outpost.model.ServiceModel;
+import dev.outpost.model.StructuredType;
+import dev.outpost.query.Literals;
+import dev.outpost.spi.ValueFactory;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Converts property values between their canonical Java form ({@link Literals}), SQLite column
+ * values and OData JSON. Values keep their exact value: decimals as text, DateTimeOffset as a
+ * sortable UTC instant plus its offset, durations as nanoseconds, enums as their numeric value.
+ */
+public final class ValueCodec {
+
+    static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    static final ObjectMapper JSON = new ObjectMapper().setNodeFactory(NODES);
+
+    private final ServiceModel model;
+
+    public ValueCodec(ServiceModel model) {
+        this.model = model;
+    }
+
+    ServiceModel model() {
+        return model;
+    }
+
+    // ---- Java ⇄ SQL ----------------------------------------------------------------------------
+
+    /** The SQL value of a primitive or enum value (for a DateTimeOffset: the UTC instant text). */
+    Object toSql(ValueType type, Object value, String where) {
+        if (value == null) {
+            return null;
+        }
+        if (type instanceof ValueType.Primitive p) {
+            Object v = check(p.type(), value, where);
+            return switch (p.type().family()) {
+                case BOOLEAN -> ((Boolean) v) ? 1 : 0;
+                case INTEGER -> ((Number) v).longValue();
+                case DECIMAL -> ((BigDecimal) v).toPlainString();
+                case FLOATING -> {
+                    double d = ((Number) v).doubleValue();
+                    yield Double.isNaN(d) ? "NaN" : d;
+                }
+                case DATE -> v.toString();
+                case TIME_OF_DAY -> timeText((LocalTime) v);
+                case DATE_TIME_OFFSET -> instantText((OffsetDateTime) v);
+                case DURATION -> durationNanos((Duration) v, where);
+                case GUID -> v.toString();
+                case BINARY -> v;
+                case GEO -> ((GeoValue) v).geoJson();
+                case STREAM -> streamJson((StreamLink) v);
+                default -> v.toString();
+            };
+        }
+        if (type instanceof ValueType.Enumeration e) {
+            return enumValue(e.type(), value, where);
+        }
+        return toJson(type, value, where).toString();
+    }
+
+    /** The offset minutes stored beside a DateTimeOffset. */
+    static Integer offsetMinutes(Object value) {
+        return value == null ? null : ((OffsetDateTime) value).getOffset().getTotalSeconds() / 60;
+    }
+
+    /** The Java value of an SQL value; {@code offset} is the companion offset for a DateTimeOffset. */
+    Object fromSql(ValueType type, Object sql, Integer offset, ValueFactory factory) {
+        if (sql == null) {
+            return null;
+        }
+        if (type instanceof ValueType.Primitive p) {
+            PrimitiveType t = p.type();
+            return switch (t.family()) {
+                case BOOLEAN -> ((Number) sql).longValue() != 0;
+                case INTEGER -> Literals.checked(t, ((Number) sql).longValue());
+                case DECIMAL -> new BigDecimal(sql.toString());
+                case FLOATING -> {
+                    double d = sql instanceof Number n ? n.doubleValue() : Double.NaN;
+                    yield t == PrimitiveType.SINGLE ? (Object) (float) d : (Object) d;
+                }
+                case DATE -> LocalDate.parse(sql.toString());
+                case TIME_OF_DAY -> LocalTime.parse(sql.toString());
+                case DATE_TIME_OFFSET -> dateTimeOffset(sql.toString(), offset == null ? 0 : offset);
+                case DURATION -> Duration.ofNanos(((Number) sql).longValue());
+                case GUID -> UUID.fromString(sql.toString());
+                case BINARY -> sql;
+                case GEO -> new GeoValue(t, sql.toString());
+                case STREAM -> streamLink(sql.toString());
+                default -> sql.toString();
+            };
+        }
+        if (type instanceof ValueType.Enumeration e) {
+            return enumNames(e.type(), ((Number) sql).longValue());
+        }
+        try {
+            return fromJson(type, JSON.readTree(sql.toString()), factory, "stored value");
+        } catch (IOException ex) {
+            throw new IllegalStateException("corrupt JSON in the store: " + sql, ex);
+        }
+    }
+
+    // ---- Java ⇄ JSON ---------------------------------------------------------------------------
+
+    /** The OData JSON of a value. */
+    JsonNode toJson(ValueType type, Object value, String where) {
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        if (type instanceof ValueType.Primitive p) {
+            Object v = check(p.type(), value, where);
+            return switch (p.type().family()) {
+                case STRING, GUID -> NODES.textNode(v.toString());
+                case BOOLEAN -> NODES.booleanNode((Boolean) v);
+                case INTEGER -> NODES.numberNode(((Number) v).longValue());
+                case DECIMAL -> NODES.numberNode((BigDecimal) v);
+                case FLOATING -> {
+                    double d = ((Number) v).doubleValue();
+                    yield Double.isNaN(d) ? NODES.textNode("NaN") : Double.isInfinite(d)
+                            ? NODES.textNode(d > 0 ? "INF" : "-INF") : NODES.numberNode(d);
+                }
+                case DATE -> NODES.textNode(v.toString());
+                case TIME_OF_DAY -> NODES.textNode(LiteralFormat.timeOfDay((LocalTime) v));
+                case DATE_TIME_OFFSET -> NODES.textNode(LiteralFormat.dateTimeOffset((OffsetDateTime) v));
+                case DURATION -> NODES.textNode(LiteralFormat.duration((Duration) v));
+                case BINARY -> NODES.textNode(Base64.getUrlEncoder().encodeToString((byte[]) v));
+                case GEO -> parse(((GeoValue) v).geoJson());
+                case STREAM -> parse(streamJson((StreamLink) v));
+                default -> NODES.textNode(v.toString());
+            };
+        }
+        if (type instanceof ValueType.Enumeration e) {
+            enumValue(e.type(), value, where);
+            return NODES.textNode(value.toString());
+        }
+        if (type instanceof ValueType.Collection c) {
+            if (!(value instanceof List<?> list)) {
+                throw bad(where, "a collection needs a java.util.List, not a " + value.getClass().getSimpleName());
+            }
+            ArrayNode array = NODES.arrayNode();
+            for (int i = 0; i < list.size(); i++) {
+                array.add(toJson(c.element(), list.get(i), where + "[" + i + "]"));
+            }
+            return array;
+        }
+        if (type instanceof ValueType.Complex c) {
+            if (!(value instanceof ComplexValue complex)) {
+                throw bad(where, "a value of " + c.type().qualifiedName() + " needs a ComplexValue, not a "
+                        + value.getClass().getSimpleName());
+            }
+            return complexJson(c.type(), complex, where);
+        }
+        if (value instanceof JsonValue j) {
+            return parse(j.json());
+        }
+        throw bad(where, "an untyped value needs a JsonValue, not a " + value.getClass().getSimpleName());
+    }
+
+    private ObjectNode complexJson(StructuredType declared, ComplexValue value, String where) {
+        StructuredType actual = model.structuredType(value.complexType()).orElseThrow(() ->
+                bad(where, "unknown complex type " + value.complexType()));
+        if (!model.hierarchy(actual).contains(declared)) {
+            throw bad(where, value.complexType() + " is not " + declared.qualifiedName() + " or derived from it");
+        }
+        ObjectNode o = NODES.objectNode();
+        if (!actual.equals(declared)) {
+            o.put("@odata.type", "#" + actual.qualifiedName());
+        }
+        for (String name : value.names()) {
+            Property p = model.property(actual, name).orElseThrow(() -> bad(where + "/" + name,
+                    "no property '" + name + "' in " + actual.qualifiedName()));
+            o.set(name, toJson(ValueType.of(model, p.type()), value.getValue(name), where + "/" + name));
+        }
+        return o;
+    }
+
+    /** The Java value of OData JSON. Decimals and Int64 may come as numbers or strings. */
+    Object fromJson(ValueType type, JsonNode json, ValueFactory factory, String where) {
+        if (json == null || json.isNull() || json.isMissingNode()) {
+            return null;
+        }
+        if (type instanceof ValueType.Primitive p) {
+            return scalar(p.type(), json.isTextual() ? json.textValue() : null, json, where);
+        }
+        if (type instanceof ValueType.Enumeration e) {
+            if (json.isNumber()) {
+                return enumNames(e.type(), json.longValue());
+            }
+            String names = json.asText();
+            enumValue(e.type(), names, where);
+            return names;
+        }
+        if (type instanceof ValueType.Collection c) {
+            if (!json.isArray()) {
+                throw bad(where, "expected a JSON array");
+            }
+            List<Object> out = new ArrayList<>(json.size());
+            for (int i = 0; i < json.size(); i++) {
+                out.add(fromJson(c.element(), json.get(i), factory, where + "[" + i + "]"));
+            }
+            return out;
+        }
+        if (type instanceof ValueType.Complex c) {
+            if (!json.isObject()) {
+                throw bad(where, "expected a JSON object for " + c.type().qualifiedName());
+            }
+            StructuredType actual = c.type();
+            JsonNode odataType = json.get("@odata.type");
+            if (odataType != null && odataType.isTextual()) {
+                actual = model.structuredType(QualifiedName.parse(odataType.textValue().replaceFirst("^#", "")))
+                        .orElse(c.type());
+            }
+            ComplexValue value = factory.newComplex(actual.qualifiedName());
+            Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                if (f.getKey().contains("@")) {
+                    continue;
+                }
+                StructuredType t = actual;
+                Property prop = model.property(t, f.getKey()).orElse(null);
+                if (prop != null) {
+                    value.setValue(f.getKey(), fromJson(ValueType.of(model, prop.type()), f.getValue(), factory,
+                            where + "/" + f.getKey()));
+                }
+            }
+            return value;
+        }
+        return new JsonValue(json.toString());
+    }
+
+    /** Converts a JSON scalar (or its text) to the Java value of a primitive type. */
+    Object scalar(PrimitiveType t, String text, JsonNode node, String where) {
+        try {
+            return switch (t.family()) {
+                case STRING -> node != null && !node.isTextual() ? node.asText() : text;
+                case BOOLEAN -> node != null && node.isBoolean() ? node.booleanValue() : Boolean.parseBoolean(text);
+                case INTEGER -> Literals.checked(t, node != null && node.isIntegralNumber() ? node.bigIntegerValue()
+                        : new BigInteger(text.trim()));
+                case DECIMAL -> node != null && node.isNumber() ? node.decimalValue() : new BigDecimal(text.trim());
+                case FLOATING -> {
+                    double d = node != null && node.isNumber() ? node.doubleValue() : parseDouble(text.trim());
+                    yield t == PrimitiveType.SINGLE ? (Object) (float) d : (Object) d;
+                }
+                case DATE -> LocalDate.parse(text);
+                case TIME_OF_DAY -> LocalTime.parse(text);
+                case DATE_TIME_OFFSET -> OffsetDateTime.parse(text);
+                case DURATION -> dev.outpost.internal.url.Durations.parse(text);
+                case GUID -> UUID.fromString(text);
+                case BINARY -> decodeBinary(text);
+                case GEO -> new GeoValue(t, node != null && node.isObject() ? node.toString() : text);
+                case STREAM -> node != null && node.isObject() ? streamLink(node.toString()) : null;
+                default -> node != null ? new JsonValue(node.toString()) : text;
+            };
+        } catch (DateTimeParseException | IllegalArgumentException | NullPointerException | ArithmeticException e) {
+            throw bad(where, "'" + (text != null ? text : node) + "' is not a valid " + t.edmName()
+                    + (e.getMessage() != null ? " (" + e.getMessage() + ")" : ""));
+        }
+    }
+
+    private static double parseDouble(String s) {
+        return switch (s) {
+            case "INF" -> Double.POSITIVE_INFINITY;
+            case "-INF" -> Double.NEGATIVE_INFINITY;
+            case "NaN" -> Double.NaN;
+            default -> Double.parseDouble(s);
+        };
+    }
+
+    private static byte[] decodeBinary(String text) {
+        String t = text.trim();
+        return t.indexOf('+') >= 0 || t.indexOf('/') >= 0 ? Base64.getDecoder().decode(t) : Base64.getUrlDecoder().decode(t);
+    }
+
+    // ---- checks --------------------------------------------------------------------------------
+
+    private static Object check(PrimitiveType type, Object value, String where) {
+        try {
+            return Literals.checked(type, value);
+        } catch (IllegalArgumentException e) {
+            throw bad(where, e.getMessage());
+        }
+    }
+
+    /** The numeric value of enum member names ({@code "A,B"} for flags). */
+    long enumValue(EnumType type, Object value, String where) {
+        if (!(value instanceof String names)) {
+            throw bad(where, "a value of enum " + type.qualifiedName() + " is its member name (a String), not a "
+                    + value.getClass().getSimpleName());
+        }
+        String[] parts = names.split(",");
+        if (parts.length > 1 && !type.isFlags()) {
+            throw bad(where, type.qualifiedName() + " is not a flags enum; give one member, not '" + names + "'");
+        }
+        long v = 0;
+        for (String part : parts) {
+            String member = part.trim();
+            if (member.isEmpty() && parts.length == 1) {
+                return 0;
+            }
+            EnumMember m = type.member(member).orElseThrow(() -> bad(where, "'" + member + "' is not a member of "
+                    + type.qualifiedName() + "; members: " + type.members().stream().map(EnumMember::name).toList()));
+            v |= m.value();
+        }
+        return v;
+    }
+
+    /** The member names of an enum value ({@code "A,B"} for combined flags). */
+    static String enumNames(EnumType type, long value) {
+        for (EnumMember m : type.members()) {
+            if (m.value() == value) {
+                return m.name();
+            }
+        }
+        if (type.isFlags()) {
+            List<String> names = new ArrayList<>();
+            long rest = value;
+            for (EnumMember m : type.members()) {
+                if (m.value() != 0 && (value & m.value()) == m.value()) {
+                    names.add(m.name());
+                    rest &= ~m.value();
+                }
+            }
+            if (rest == 0 && !names.isEmpty()) {
+                return String.join(",", names);
+            }
+        }
+        return Long.toString(value);
+    }
+
+    static DataRequestException bad(String where, String what) {
+        return new DataRequestException(400, where + ": " + what);
+    }
+
+    // ---- formats -------------------------------------------------------------------------------
+
+    /** A fixed-width {@code HH:mm:ss.nnnnnnnnn}, so that text order is time order. */
+    static String timeText(LocalTime t) {
+        return String.format("%02d:%02d:%02d.%09d", t.getHour(), t.getMinute(), t.getSecond(), t.getNano());
+    }
+
+    /** The UTC instant as fixed-width text, so that text order is time order. */
+    static String instantText(OffsetDateTime t) {
+        LocalDateTime utc = t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        return String.format("%04d-%02d-%02dT%02d:%02d:%02d.%09dZ", utc.getYear(), utc.getMonthValue(),
+                utc.getDayOfMonth(), utc.getHour(), utc.getMinute(), utc.getSecond(), utc.getNano());
+    }
+
+    /** Rebuilds a DateTimeOffset from its UTC text and offset minutes. */
+    static OffsetDateTime dateTimeOffset(String utcText, int offsetMinutes) {
+        OffsetDateTime utc = OffsetDateTime.parse(utcText);
+        return utc.withOffsetSameInstant(ZoneOffset.ofTotalSeconds(offsetMinutes * 60));
+    }
+
+    private static long durationNanos(Duration d, String where) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            throw bad(where, "the duration " + d + " is longer than the store holds (about 292 years)");
+        }
+    }
+
+    private static String streamJson(StreamLink s) {
+        ObjectNode o = NODES.objectNode();
+        o.put("readLink", s.readLink());
+        o.put("editLink", s.editLink());
+        o.put("contentType", s.contentType());
+        o.put("etag", s.etag());
+        return o.toString();
+    }
+
+    private static StreamLink streamLink(String json) {
+        JsonNode o = parse(json);
+        return new StreamLink(text(o, "readLink", "@odata.mediaReadLink"), text(o, "editLink", "@odata.mediaEditLink"),
+                text(o, "contentType", "@odata.mediaContentType"), text(o, "etag", "@odata.mediaEtag"));
+    }
+
+    private static String text(JsonNode o, String name, String alternative) {
+        JsonNode v = o.has(name) ? o.get(name) : o.get(alternative);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new DataRequestException(400, "invalid JSON: " + e.getMessage(), e);
+        }
+    }
+}

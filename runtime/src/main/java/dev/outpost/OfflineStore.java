@@ -103,6 +103,11 @@ public final class OfflineStore implements DataProvider, AutoCloseable {
         return local.integrityCheck();
     }
 
+    /** The store's internals, for Outpost's own sync and tests in this package. */
+    LocalStore local() {
+        return local;
+    }
+
     @Override
     public void close() {
         local.close();

@@ -10,7 +10,6 @@ import dev.outpost.model.NavigationProperty;
 import dev.outpost.model.Property;
 import dev.outpost.model.StructuredType;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -325,7 +324,7 @@ final class EntityRows {
     }
 
     /** Runs SQL with parameters (used for small maintenance statements). */
-    int execute(Connection c, String sql, Object... params) throws SQLException {
+    int execute(String sql, Object... params) throws SQLException {
         PreparedStatement p = db.prepare(sql);
         bind(p, java.util.Arrays.asList(params));
         return p.executeUpdate();

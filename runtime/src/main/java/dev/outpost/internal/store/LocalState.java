@@ -56,8 +56,14 @@ final class LocalState {
         }
         Database.execute(c, sql);
         for (StoredRequest r : queue.all()) {
-            RequestApplier.Applied applied = applier.apply(r);
-            queue.index(r.id(), applied.modified(), applied.referenced());
+            try {
+                RequestApplier.Applied applied = applier.apply(r);
+                queue.index(r.id(), applied.modified(), applied.referenced());
+            } catch (dev.outpost.EntityNotFoundException e) {
+                // the server deleted what the request changes: it stays queued and will fail on upload,
+                // landing in the error archive; locally the entity is gone
+                queue.index(r.id(), Map.of(r.entitySet(), List.of(r.lid())), Map.of());
+            }
         }
     }
 

@@ -84,6 +84,26 @@ public final class LocalStore implements AutoCloseable {
         EntityAccess.get().clearChanges(entity);
     }
 
+    /**
+     * Publishes server state in one transaction: entities as the back end sent them and keys of
+     * entities it deleted; entities with local changes are rebased (S4).
+     */
+    public void publishServerState(String entitySet, List<com.fasterxml.jackson.databind.node.ObjectNode> entities,
+                                   List<com.fasterxml.jackson.databind.node.ObjectNode> deletedKeys) {
+        Catalog.Set set = catalog.require(entitySet);
+        db.write(c -> {
+            ServerWriter writer = new ServerWriter(db, catalog, rows, state);
+            for (var e : entities) {
+                writer.upsert(set, e);
+            }
+            for (var key : deletedKeys) {
+                writer.delete(set, key);
+            }
+            writer.finish();
+            return null;
+        });
+    }
+
     public boolean isRequestQueueEmpty() {
         return db.read(c -> queue.isEmpty());
     }

@@ -65,8 +65,8 @@ final class RequestApplier {
         switch (r.kind()) {
             case CREATE -> {
                 ObjectNode body = r.body().deepCopy();
-                create(set, body, modified, referenced, r.entitySet());
-                out = r.withBody(body);
+                long lid = create(set, body, modified, referenced, r.entitySet());
+                out = r.withBody(body).withLid(lid);
             }
             case CREATE_RELATED -> {
                 Catalog.Set parent = catalog.require(r.targetSet());
@@ -75,7 +75,7 @@ final class RequestApplier {
                 touch(links.affected(parent, r.targetLid(), r.navigation(), child), modified);
                 links.link(parent, r.targetLid(), r.navigation(), child);
                 add(referenced, parent.name(), r.targetLid());
-                out = r.withBody(body);
+                out = r.withBody(body).withLid(child);
             }
             case UPDATE -> {
                 TableInfo info = rows.info(set);

@@ -38,6 +38,13 @@ record StoredRequest(long id, String requestId, Kind kind, String method, String
         return entitySet + "($lid=" + lid + ")";
     }
 
+    /** This request with the local ID of the entity it creates. */
+    StoredRequest withLid(long newLid) {
+        return new StoredRequest(id, requestId, kind, method, url, entitySet, newLid, navigation, targetSet, targetLid,
+                headers, body, ifMatch, base, changeSet, contentId, transactionId, uploadCategory, customTag,
+                unmodifiable, removeAfterUpload, state, firstSent, created);
+    }
+
     /** This request with another body. */
     StoredRequest withBody(ObjectNode newBody) {
         return new StoredRequest(id, requestId, kind, method, url, entitySet, lid, navigation, targetSet, targetLid,

@@ -46,7 +46,8 @@ import java.util.UUID;
 public final class ValueCodec {
 
     static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-    static final ObjectMapper JSON = new ObjectMapper().setNodeFactory(NODES);
+    static final ObjectMapper JSON = new ObjectMapper().setNodeFactory(NODES)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final ServiceModel model;
 

@@ -1,0 +1,269 @@
+package dev.outpost.internal.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outpost.internal.schema.Column;
+import dev.outpost.internal.schema.Ddl;
+import dev.outpost.internal.schema.EntityTable;
+import dev.outpost.internal.schema.LinkTable;
+import dev.outpost.internal.schema.Relationship;
+import dev.outpost.model.EntityType;
+import dev.outpost.model.NavigationProperty;
+import dev.outpost.model.QualifiedName;
+import dev.outpost.model.ReferentialConstraint;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes server state into the store: entities as the back end sends them (downloads, upload
+ * responses). An entity without local changes is written in place; one with local changes gets
+ * its server image replaced and its local state rebased, that is, the queued requests are
+ * replayed on the new server state (S4). Run inside one write transaction and call
+ * {@link #finish()} before committing.
+ */
+final class ServerWriter {
+
+    private final Database db;
+    private final Catalog catalog;
+    private final EntityRows rows;
+    private final LocalState state;
+    private boolean rebase;
+
+    ServerWriter(Database db, Catalog catalog, EntityRows rows, LocalState state) {
+        this.db = db;
+        this.catalog = catalog;
+        this.rows = rows;
+        this.state = state;
+    }
+
+    /** Writes one entity (OData JSON, with expanded navigations) as server state; returns its local ID. */
+    long upsert(Catalog.Set set, ObjectNode json) throws SQLException {
+        TableInfo info = rows.info(set);
+        EntityType type = type(set, json);
+        Map<String, Object> values = rows.columns(info, type, json, set.name());
+        List<Object> key = new ArrayList<>();
+        for (Column c : info.keyColumns) {
+            key.add(values.get(c.name()));
+        }
+        String etag = json.hasNonNull("@odata.etag") ? json.get("@odata.etag").asText() : null;
+        long lid = rows.lidByKey(info, key);
+        long imageLid = lidInServerImage(info, key);
+        boolean dirty = imageLid > 0 || (lid > 0 && rows.hasServerImage(info, lid));
+        if (dirty) {
+            long target = imageLid > 0 ? imageLid : lid;
+            writeImage(info, target, type, etag, values);
+            rebase = true;
+            lid = target;
+        } else if (lid > 0) {
+            Map<String, Object> all = new LinkedHashMap<>(values);
+            all.put("$etag", etag);
+            all.put("$type", type.qualifiedName().toString());
+            all.put("$local", 0);
+            all.put("$new", 0);
+            rows.update(info, lid, all);
+        } else {
+            lid = rows.insert(info, 0, type.qualifiedName().toString(), etag, false, false, values);
+        }
+        expanded(set, type, lid, json, dirty);
+        return lid;
+    }
+
+    /**
+     * The server deleted an entity (given by its key properties as JSON): it leaves the store, or,
+     * with local changes, its server image does (L5).
+     */
+    void delete(Catalog.Set set, ObjectNode keyJson) throws SQLException {
+        TableInfo info = rows.info(set);
+        Map<String, Object> values = rows.columns(info, set.entityType(), keyJson, set.name());
+        List<Object> key = new ArrayList<>();
+        for (Column c : info.keyColumns) {
+            key.add(values.get(c.name()));
+        }
+        long imageLid = lidInServerImage(info, key);
+        if (imageLid > 0) {
+            rows.execute("DELETE FROM " + Ddl.quote(info.table.serverTable()) + " WHERE \"$lid\" = ?", imageLid);
+            rebase = true; // queued requests for it stay and will fail on upload, into the error archive
+            return;
+        }
+        long lid = rows.lidByKey(info, key);
+        if (lid > 0) {
+            rows.delete(info, lid);
+            deleteLinks(set, lid);
+        }
+    }
+
+    /** The local IDs of a key's entity, for callers that map upload responses. */
+    long lid(Catalog.Set set, List<Object> key) throws SQLException {
+        TableInfo info = rows.info(set);
+        long lid = rows.lidByKey(info, key);
+        return lid > 0 ? lid : lidInServerImage(info, key);
+    }
+
+    /** Resolves references from referential constraints, then rebases entities with local changes. */
+    void finish() throws SQLException {
+        resolveReferences();
+        if (rebase) {
+            state.rebuild();
+            rebase = false;
+        }
+    }
+
+    private EntityType type(Catalog.Set set, ObjectNode json) {
+        JsonNode t = json.get("@odata.type");
+        if (t != null && t.isTextual()) {
+            return set.model().entityType(QualifiedName.parse(t.asText().replaceFirst("^#", ""))).orElse(set.entityType());
+        }
+        return set.entityType();
+    }
+
+    private long lidInServerImage(TableInfo info, List<Object> key) throws SQLException {
+        if (info.keyColumns.isEmpty() || key.contains(null)) {
+            return 0;
+        }
+        StringBuilder sql = new StringBuilder("SELECT \"$lid\" FROM ").append(Ddl.quote(info.table.serverTable())).append(" WHERE ");
+        for (int i = 0; i < info.keyColumns.size(); i++) {
+            sql.append(i > 0 ? " AND " : "").append(Ddl.quote(info.keyColumns.get(i).name())).append(" = ?");
+        }
+        PreparedStatement p = db.prepare(sql.toString());
+        EntityRows.bind(p, key);
+        try (ResultSet rs = p.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private void writeImage(TableInfo info, long lid, EntityType type, String etag, Map<String, Object> values)
+            throws SQLException {
+        String image = Ddl.quote(info.table.serverTable());
+        rows.execute("INSERT OR IGNORE INTO " + image + " SELECT * FROM " + info.quoted + " WHERE \"$lid\" = ?", lid);
+        StringBuilder sql = new StringBuilder("UPDATE ").append(image).append(" SET \"$etag\" = ?, \"$type\" = ?,"
+                + " \"$local\" = 0, \"$new\" = 0");
+        List<Object> params = new ArrayList<>();
+        params.add(etag);
+        params.add(type.qualifiedName().toString());
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            sql.append(", ").append(Ddl.quote(e.getKey())).append(" = ?");
+            params.add(e.getValue());
+        }
+        sql.append(" WHERE \"$lid\" = ?");
+        params.add(lid);
+        PreparedStatement p = db.prepare(sql.toString());
+        EntityRows.bind(p, params);
+        p.executeUpdate();
+    }
+
+    /** Expanded navigations in a payload are complete: they replace the entity's relationships. */
+    private void expanded(Catalog.Set set, EntityType type, long lid, ObjectNode json, boolean dirty) throws SQLException {
+        List<String> fields = new ArrayList<>();
+        json.fieldNames().forEachRemaining(fields::add);
+        for (String field : fields) {
+            if (field.indexOf('@') >= 0) {
+                continue;
+            }
+            NavigationProperty nav = set.model().navigationProperty(type, field).orElse(null);
+            if (nav == null) {
+                continue;
+            }
+            Relationship rel = catalog.schema().relationship(set.name(), nav.name()).orElse(null);
+            if (rel == null) {
+                continue;
+            }
+            Catalog.Set target = catalog.require(rel.targetSet());
+            JsonNode value = json.get(field);
+            List<Long> targets = new ArrayList<>();
+            if (value.isArray()) {
+                for (JsonNode child : value) {
+                    if (child.isObject()) {
+                        targets.add(upsert(target, (ObjectNode) child));
+                    }
+                }
+            } else if (value.isObject()) {
+                targets.add(upsert(target, (ObjectNode) value));
+            }
+            replaceRelationship(set, lid, rel, targets, dirty);
+        }
+    }
+
+    private void replaceRelationship(Catalog.Set set, long lid, Relationship rel, List<Long> targets, boolean dirty)
+            throws SQLException {
+        switch (rel.storage()) {
+            case REFERENCE -> {
+                String table = dirty ? set.table().serverTable() : set.table().table();
+                rows.execute("UPDATE " + Ddl.quote(table) + " SET " + Ddl.quote(rel.column()) + " = ? WHERE \"$lid\" = ?",
+                        targets.isEmpty() ? null : targets.get(0), lid);
+            }
+            case REVERSE_REFERENCE -> {
+                EntityTable t = catalog.require(rel.targetSet()).table();
+                for (long target : targets) {
+                    boolean targetDirty = rows.hasServerImage(rows.info(catalog.require(rel.targetSet())), target);
+                    rows.execute("UPDATE " + Ddl.quote(targetDirty ? t.serverTable() : t.table()) + " SET "
+                            + Ddl.quote(rel.column()) + " = ? WHERE \"$lid\" = ?", lid, target);
+                    rebase |= targetDirty;
+                }
+            }
+            case LINK_TABLE -> {
+                String table = dirty ? "$server." + rel.table() : rel.table();
+                rows.execute("DELETE FROM " + Ddl.quote(table) + " WHERE " + Ddl.quote(rel.column()) + " = ?", lid);
+                for (long target : targets) {
+                    rows.execute("INSERT OR IGNORE INTO " + Ddl.quote(table) + " (" + Ddl.quote(rel.column()) + ", "
+                            + Ddl.quote(rel.otherColumn()) + ") VALUES (?, ?)", lid, target);
+                }
+            }
+        }
+    }
+
+    private void deleteLinks(Catalog.Set set, long lid) throws SQLException {
+        for (LinkTable l : catalog.schema().linkTables()) {
+            if (l.sourceSet().equals(set.name())) {
+                rows.execute("DELETE FROM " + Ddl.quote(l.table()) + " WHERE \"source$lid\" = ?", lid);
+            }
+            if (l.targetSet().equals(set.name())) {
+                rows.execute("DELETE FROM " + Ddl.quote(l.table()) + " WHERE \"target$lid\" = ?", lid);
+            }
+        }
+    }
+
+    /**
+     * Sets reference columns from referential constraints ({@code WorkOrder.CustomerId} gives
+     * {@code Customer$lid}) on server state, where the dependent value is known.
+     */
+    private void resolveReferences() throws SQLException {
+        for (Relationship rel : catalog.schema().relationships()) {
+            if (rel.storage() != Relationship.Storage.REFERENCE) {
+                continue;
+            }
+            Catalog.Set set = catalog.require(rel.entitySet());
+            Catalog.Set target = catalog.require(rel.targetSet());
+            NavigationProperty nav = set.model().navigationProperty(set.entityType(), rel.navigation()).orElse(null);
+            if (nav == null || nav.referentialConstraints().isEmpty()) {
+                continue;
+            }
+            List<String> match = new ArrayList<>();
+            List<String> known = new ArrayList<>();
+            for (ReferentialConstraint rc : nav.referentialConstraints()) {
+                if (set.table().column(rc.property()).isEmpty() || target.table().column(rc.referencedProperty()).isEmpty()) {
+                    match.clear();
+                    break;
+                }
+                match.add("t." + Ddl.quote(rc.referencedProperty()) + " = s." + Ddl.quote(rc.property()));
+                known.add("s." + Ddl.quote(rc.property()) + " IS NOT NULL");
+            }
+            if (match.isEmpty()) {
+                continue;
+            }
+            for (String table : List.of(set.table().table(), set.table().serverTable())) {
+                boolean image = table.startsWith("$server.");
+                String where = String.join(" AND ", known) + (image ? "" : " AND s.\"$lid\" NOT IN (SELECT \"$lid\" FROM "
+                        + Ddl.quote(set.table().serverTable()) + ")");
+                rows.execute("UPDATE " + Ddl.quote(table) + " AS s SET " + Ddl.quote(rel.column()) + " = (SELECT t.\"$lid\""
+                        + " FROM " + Ddl.quote(target.table().table()) + " t WHERE " + String.join(" AND ", match) + ")"
+                        + " WHERE " + where);
+            }
+        }
+    }
+}

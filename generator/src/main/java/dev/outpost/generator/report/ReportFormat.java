@@ -1,0 +1,53 @@
+package dev.outpost.generator.report;
+
+import dev.outpost.generator.validation.ValidationResult;
+
+import java.util.Locale;
+
+/** The formats a validation report can be written in. Every format is UTF-8 text with {@code \n} line ends. */
+public enum ReportFormat {
+    /** javac-style lines, {@code file:line:col: warning: [OUT104] ...}, and a summary line. */
+    TEXT("txt", new TextReport());
+
+    private final String fileExtension;
+    private final Renderer renderer;
+
+    ReportFormat(String fileExtension, Renderer renderer) {
+        this.fileExtension = fileExtension;
+        this.renderer = renderer;
+    }
+
+    /** Renders a validation result in this format. */
+    public String render(ValidationResult result) {
+        return renderer.render(result);
+    }
+
+    /** The usual file name extension, without the dot. */
+    public String fileExtension() {
+        return fileExtension;
+    }
+
+    /** The lower-case name used on the command line. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Parses {@code text}, ignoring case.
+     *
+     * @throws IllegalArgumentException naming the accepted values
+     */
+    public static ReportFormat parse(String name) {
+        for (ReportFormat f : values()) {
+            if (f.label().equalsIgnoreCase(name.trim())) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("'" + name + "' is not a report format; use text");
+    }
+
+    /** Renders a result in one format. */
+    interface Renderer {
+        String render(ValidationResult result);
+    }
+}

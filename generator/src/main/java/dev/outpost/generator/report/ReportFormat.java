@@ -7,7 +7,13 @@ import java.util.Locale;
 /** The formats a validation report can be written in. Every format is UTF-8 text with {@code \n} line ends. */
 public enum ReportFormat {
     /** javac-style lines, {@code file:line:col: warning: [OUT104] ...}, and a summary line. */
-    TEXT("txt", new TextReport());
+    TEXT("txt", new TextReport()),
+    /** A JSON document; its shape is described in {@link JsonReport}. */
+    JSON("json", new JsonReport()),
+    /** SARIF 2.1.0, for code-scanning tools. */
+    SARIF("sarif", new SarifReport()),
+    /** Markdown, for people and pull-request comments. */
+    MARKDOWN("md", new MarkdownReport());
 
     private final String fileExtension;
     private final Renderer renderer;
@@ -33,7 +39,7 @@ public enum ReportFormat {
     }
 
     /**
-     * Parses {@code text}, ignoring case.
+     * Parses {@code text}, {@code json}, {@code sarif} or {@code markdown}, ignoring case.
      *
      * @throws IllegalArgumentException naming the accepted values
      */
@@ -43,7 +49,7 @@ public enum ReportFormat {
                 return f;
             }
         }
-        throw new IllegalArgumentException("'" + name + "' is not a report format; use text");
+        throw new IllegalArgumentException("'" + name + "' is not a report format; use text, json, sarif or markdown");
     }
 
     /** Renders a result in one format. */

@@ -1,6 +1,7 @@
 package dev.outpost.generator.validation;
 
 import dev.outpost.model.Annotatable;
+import dev.outpost.model.AnnotationValue;
 import dev.outpost.model.Annotations;
 import dev.outpost.model.EntityContainer;
 import dev.outpost.model.EntitySet;
@@ -25,6 +26,9 @@ final class EntitySetChecks implements Check {
 
     /** The store's own entity sets, reachable as {@code Outpost.<name>}. */
     static final List<String> SYSTEM_SETS = List.of("EventLog", "ErrorArchive", "RequestQueue");
+
+    /** A term some services write for Capabilities.ChangeTracking (seen in Olingo's sample service). */
+    private static final QualifiedName MISSPELLED_CHANGE_TRACKING = new QualifiedName(Terms.CORE, "ChangeTracking");
 
     @Override
     public void run(ValidationContext ctx) {
@@ -57,22 +61,46 @@ final class EntitySetChecks implements Check {
     }
 
     /**
-     * Reports a set unless it, or else the container, declares change tracking with Supported
-     * true (the term's default when the record leaves it out).
+     * Reports a set unless change tracking is declared with Supported true (the term's default when
+     * the record leaves it out) on the set, else on its entity type or a base type (as Microsoft
+     * Graph does), else on the container.
      */
     private static void changeTracking(ValidationContext ctx, EntitySet set, EntityContainer container, String subject,
                                        String path) {
-        Annotations source = set.annotations().has(Terms.CAPABILITIES_CHANGE_TRACKING) ? set.annotations()
-                : container.annotations();
-        Optional<Boolean> supported = source.record(Terms.CAPABILITIES_CHANGE_TRACKING)
-                .map(r -> r.get("Supported").map(Annotations::isTrue).orElse(true));
-        if (supported.isEmpty()) {
-            ctx.report(Rule.NO_CHANGE_TRACKING, set.location(), path,
-                    subject + " declares no change tracking (Capabilities.ChangeTracking)");
-        } else if (!supported.get()) {
-            ctx.report(Rule.NO_CHANGE_TRACKING, set.location(), path,
-                    subject + " declares change tracking as not supported (Capabilities.ChangeTracking)");
+        List<Annotations> candidates = new ArrayList<>();
+        candidates.add(set.annotations());
+        ctx.model().entityType(set.entityType()).ifPresent(t -> {
+            List<StructuredType> chain = ctx.model().hierarchy(t);
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                candidates.add(chain.get(i).annotations());
+            }
+        });
+        candidates.add(container.annotations());
+        Optional<Boolean> supported = candidates.stream().filter(a -> a.has(Terms.CAPABILITIES_CHANGE_TRACKING)).findFirst()
+                .flatMap(a -> a.find(Terms.CAPABILITIES_CHANGE_TRACKING))
+                .map(a -> supported(a.value()));
+        if (supported.isPresent() && supported.get()) {
+            return;
         }
+        String what = supported.isPresent()
+                ? subject + " declares change tracking as not supported (Capabilities.ChangeTracking)"
+                : subject + " declares no change tracking (Capabilities.ChangeTracking on the set, its entity type or the"
+                        + " container)";
+        if (set.annotations().has(MISSPELLED_CHANGE_TRACKING)) {
+            what += "; it is annotated Core.ChangeTracking, a term the Core vocabulary does not define";
+        }
+        ctx.report(Rule.NO_CHANGE_TRACKING, set.location(), path, what);
+    }
+
+    /**
+     * The record's Supported, true when left out. An empty {@code <Record/>} reaches the model as
+     * no value at all, which likewise means every property at its default.
+     */
+    private static boolean supported(AnnotationValue value) {
+        if (value instanceof AnnotationValue.RecordValue r) {
+            return r.get("Supported").map(Annotations::isTrue).orElse(true);
+        }
+        return value instanceof AnnotationValue.Absent;
     }
 
     private static void inheritance(ValidationContext ctx, EntitySet set, EntityType type, String path) {

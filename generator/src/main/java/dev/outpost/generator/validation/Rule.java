@@ -45,8 +45,9 @@ public enum Rule {
 
     NO_CHANGE_TRACKING("OUT105", Severity.INFO,
             "Entity set without change tracking",
-            "An entity set has no Capabilities.ChangeTracking annotation with Supported true (on the set or on the"
-                    + " entity container); Supported defaults to true when the annotation is present.",
+            "An entity set has no Capabilities.ChangeTracking annotation with Supported true on the set, else on its"
+                    + " entity type or a base type, else on the entity container; Supported defaults to true when the"
+                    + " annotation is present.",
             "every download of it is a full download (no delta links), and entities deleted on the server are found"
                     + " only by comparing the full result with the local copy",
             "enable change tracking (delta links) in the service and annotate the set with"

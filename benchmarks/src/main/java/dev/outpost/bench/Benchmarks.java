@@ -35,6 +35,10 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(usage());
+            return;
+        }
         try {
             run(parse(args), System.out);
         } catch (IllegalArgumentException e) {
@@ -89,7 +93,6 @@ public final class Benchmarks {
                 case "--corpus" -> corpus = Path.of(value(args, ++i, arg));
                 case "--document" -> document = value(args, ++i, arg);
                 case "--out" -> out = Path.of(value(args, ++i, arg));
-                case "-h", "--help" -> throw new IllegalArgumentException("help requested");
                 default -> {
                     if (arg.startsWith("-") || !SUITES.containsKey(arg)) {
                         throw new IllegalArgumentException("unknown suite or option '" + arg + "'");

@@ -10,6 +10,7 @@ import javax.xml.stream.XMLStreamReader;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -53,7 +54,7 @@ final class ModelSuite implements Suite {
         }
 
         String size() {
-            return String.format(java.util.Locale.ROOT, "%.1f MB", document.length / 1e6);
+            return String.format(Locale.ROOT, "%.1f MB", document.length / 1e6);
         }
     }
 

@@ -1,0 +1,49 @@
+package dev.outpost.bench;
+
+import java.util.Optional;
+
+/**
+ * One benchmark: an operation measured N times after warm-up, optionally next to a raw baseline
+ * measured in the same run (so that the ratio, not the machine, is what a reader compares).
+ * New benchmarks (local writes, queries, download, upload, generation) implement this and are
+ * listed in a {@link Suite}.
+ */
+public interface Benchmark {
+
+    /** A short stable name, for example {@code model.read}. */
+    String name();
+
+    /** What is measured, in one sentence. */
+    String description();
+
+    /** Prepares inputs (read files, open stores); not measured. */
+    default void setUp() throws Exception {
+    }
+
+    /** The measured operation. Its result is kept until the next run so that the work cannot be optimised away. */
+    Object run() throws Exception;
+
+    /** The raw baseline: the least work that does the same job without Outpost, or empty. */
+    default Optional<Baseline> baseline() {
+        return Optional.empty();
+    }
+
+    /** Releases what {@link #setUp()} acquired; not measured. */
+    default void tearDown() throws Exception {
+    }
+
+    /**
+     * A baseline operation.
+     *
+     * @param description what it does, in one sentence
+     * @param operation the operation
+     */
+    record Baseline(String description, Operation operation) {
+    }
+
+    /** A measured operation. */
+    @FunctionalInterface
+    interface Operation {
+        Object run() throws Exception;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.outpost.bench;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A run's results as Markdown (for people) and JSON (for tools), with the machine recorded.
+ *
+ * @param started when the run started
+ * @param machine the machine and JVM
+ * @param settings warm-ups and iterations
+ * @param results one result per benchmark, in run order
+ */
+public record BenchmarkReport(Instant started, Machine machine, BenchmarkRunner.Settings settings,
+                              List<BenchmarkResult> results) {
+
+    /** How peak heap is measured, for readers of the report. */
+    static final String HEAP_METHOD = "Peak heap: the largest heap use seen before any garbage collection during the"
+            + " measured iterations (GC notifications; a collection is forced at the end), i.e. everything allocated,"
+            + " garbage included, so it depends on how much the collector lets the heap fill. Live peak: the largest"
+            + " heap use right after a collection, an upper bound of the most memory reachable at once (garbage that"
+            + " young collections promoted still counts). Retained: what the operation's result holds, measured"
+            + " across full collections forced before the first and after the last iteration.";
+
+    public BenchmarkReport {
+        results = List.copyOf(results);
+    }
+
+    /** The report as Markdown. */
+    public String markdown() {
+        StringBuilder md = new StringBuilder("# Outpost benchmarks\n\n");
+        md.append("Run started ").append(started).append("; ").append(settings.warmups()).append(" warm-up and ")
+                .append(settings.iterations()).append(" measured iterations per operation.\n\n");
+        md.append("Machine: ").append(machine.cores()).append(" cores; ").append(machine.jvm()).append("; ")
+                .append(machine.os()).append("; max heap ").append(mib(machine.maxHeapBytes()))
+                .append("; GC ").append(String.join(", ", machine.collectors()))
+                .append("; JVM arguments: ").append(machine.jvmArguments().isEmpty() ? "none"
+                        : "`" + String.join(" ", machine.jvmArguments()) + "`").append(".\n\n");
+        md.append("| Benchmark | Median | Min | Max | Baseline median | Ratio | Peak heap | Live peak | Retained |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (BenchmarkResult r : results) {
+            Stats s = r.measured().stats();
+            md.append("| ").append(r.name())
+                    .append(" | ").append(millis(s.median()))
+                    .append(" | ").append(millis(s.min()))
+                    .append(" | ").append(millis(s.max()))
+                    .append(" | ").append(r.baseline() == null ? "-" : millis(r.baseline().stats().median()))
+                    .append(" | ").append(r.baseline() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.ratio()))
+                    .append(" | ").append(mib(r.measured().heap().peakBytes()))
+                    .append(" | ").append(mib(r.measured().heap().livePeakBytes()))
+                    .append(" | ").append(mib(r.measured().heap().retainedBytes()))
+                    .append(" |\n");
+        }
+        md.append('\n');
+        for (BenchmarkResult r : results) {
+            md.append("- **").append(r.name()).append("**: ").append(r.description());
+            if (r.baseline() != null) {
+                md.append(" Baseline: ").append(r.baselineDescription()).append(" (peak ")
+                        .append(mib(r.baseline().heap().peakBytes())).append(", live peak ")
+                        .append(mib(r.baseline().heap().livePeakBytes())).append(").");
+            }
+            md.append('\n');
+        }
+        md.append('\n').append(HEAP_METHOD).append('\n');
+        return md.toString();
+    }
+
+    /** The report as JSON; durations in milliseconds, memory in bytes. */
+    public String json() {
+        StringWriter out = new StringWriter();
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+            json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
+            json.writeStartObject();
+            json.writeStringField("started", started.toString());
+            json.writeObjectFieldStart("machine");
+            json.writeNumberField("cores", machine.cores());
+            json.writeStringField("jvm", machine.jvm());
+            json.writeStringField("os", machine.os());
+            json.writeNumberField("maxHeapBytes", machine.maxHeapBytes());
+            stringArray(json, "collectors", machine.collectors());
+            stringArray(json, "jvmArguments", machine.jvmArguments());
+            json.writeEndObject();
+            json.writeNumberField("warmups", settings.warmups());
+            json.writeNumberField("iterations", settings.iterations());
+            json.writeStringField("heapMethod", HEAP_METHOD);
+            json.writeArrayFieldStart("results");
+            for (BenchmarkResult r : results) {
+                json.writeStartObject();
+                json.writeStringField("name", r.name());
+                json.writeStringField("description", r.description());
+                measurement(json, "measured", r.measured());
+                if (r.baseline() != null) {
+                    json.writeStringField("baselineDescription", r.baselineDescription());
+                    measurement(json, "baseline", r.baseline());
+                    json.writeNumberField("ratio", r.ratio());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.append('\n').toString();
+    }
+
+    private static void measurement(JsonGenerator json, String field, Measurement m) throws IOException {
+        json.writeObjectFieldStart(field);
+        json.writeNumberField("medianMillis", m.stats().median() / 1e6);
+        json.writeNumberField("minMillis", m.stats().min() / 1e6);
+        json.writeNumberField("maxMillis", m.stats().max() / 1e6);
+        json.writeArrayFieldStart("samplesMillis");
+        for (long n : m.stats().samples()) {
+            json.writeNumber(n / 1e6);
+        }
+        json.writeEndArray();
+        json.writeNumberField("peakHeapBytes", m.heap().peakBytes());
+        json.writeNumberField("livePeakHeapBytes", m.heap().livePeakBytes());
+        json.writeNumberField("retainedBytes", m.heap().retainedBytes());
+        json.writeEndObject();
+    }
+
+    private static void stringArray(JsonGenerator json, String field, List<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String v : values) {
+            json.writeString(v);
+        }
+        json.writeEndArray();
+    }
+
+    static String millis(double nanos) {
+        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+
+    static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
+    }
+}

@@ -63,7 +63,7 @@ class ValidateCommandTest {
 
         assertThat(run.status()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.out()).contains(fieldService() + ":171:9: warning: [OUT104] Entity set 'Parts' has no ETag")
+        assertThat(run.out()).contains(fieldService() + ":195:9: warning: [OUT104] Entity set 'Parts' has no ETag")
                 .contains("info: [OUT110] Navigation property 'FieldService.WorkOrder/Tasks'")
                 .endsWith("0 errors, 1 warning, 9 infos in " + fieldService() + "; validation passed (fails on error)\n");
     }
@@ -176,7 +176,7 @@ class ValidateCommandTest {
             Run run = outpost("validate", "--header", "Authorization=Bearer s3cret==", url);
 
             assertThat(run.status()).isZero();
-            assertThat(run.out()).contains(url + ":171:9: warning: [OUT104]").doesNotContain("s3cret");
+            assertThat(run.out()).contains(url + ":195:9: warning: [OUT104]").doesNotContain("s3cret");
             assertThat(server.requestHeaders()).singleElement()
                     .satisfies(h -> assertThat(h.get("Authorization")).isEqualTo(List.of("Bearer s3cret==")));
 

@@ -92,10 +92,11 @@ public enum Rule {
             "A collection-valued navigation property of an entity set's type leads to children that cannot exist"
                     + " without the parent: the partner is single-valued and not nullable, or has a referential"
                     + " constraint on a non-nullable key property.",
-            "offline, a deep insert with a collection-valued navigation is refused, so the parent and its children"
-                    + " cannot be created in one request",
-            "create the parent first, then each child with createRelatedEntity on this navigation property, or"
-                    + " create the children in the same change set after the parent"),
+            "offline, children of a new parent take the parent's key parts only once the parent is uploaded, so"
+                    + " until then their keys are incomplete and not checked for uniqueness; the upload sends them"
+                    + " after the parent, by deep insert or by Content-ID reference in the parent's change set",
+            "create children with createRelatedEntity on this navigation property, in a change set after the parent,"
+                    + " or by deep insert (setRelatedList) if the service supports deep insert; address them by readLink"),
 
     INHERITANCE("OUT111", Severity.INFO,
             "Type inheritance",

@@ -144,6 +144,11 @@ public final class Database implements AutoCloseable {
         try {
             return work.run(connection);
         } catch (SQLException e) {
+            String m = e.getMessage();
+            if (m != null && m.contains(SqlFunctions.BAD_VALUE)) {
+                throw new dev.outpost.DataRequestException(400, m.substring(m.indexOf(SqlFunctions.BAD_VALUE)
+                        + SqlFunctions.BAD_VALUE.length()).replaceFirst("\\)$", ""), e);
+            }
             throw new StoreException("SQLite failed on " + file + ": " + e.getMessage(), e);
         }
     }

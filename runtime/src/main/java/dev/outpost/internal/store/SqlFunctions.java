@@ -25,6 +25,8 @@ import java.util.regex.PatternSyntaxException;
 final class SqlFunctions {
 
     private static final MathContext DIVISION = MathContext.DECIMAL128;
+    /** Marks errors about values in a query; the database turns them into 400s. */
+    static final String BAD_VALUE = "[bad value] ";
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     private SqlFunctions() {
@@ -60,7 +62,7 @@ final class SqlFunctions {
                     Pattern p = PATTERNS.computeIfAbsent(regex, Pattern::compile);
                     result(p.matcher(text).find() ? 1 : 0);
                 } catch (PatternSyntaxException e) {
-                    error("matchesPattern: invalid regular expression '" + regex + "': " + e.getDescription());
+                    error(BAD_VALUE + "matchesPattern: invalid regular expression '" + regex + "': " + e.getDescription());
                 }
             }
         }, 2, Function.FLAG_DETERMINISTIC);
@@ -129,7 +131,7 @@ final class SqlFunctions {
                 try {
                     return new BigDecimal(text);
                 } catch (NumberFormatException e) {
-                    error("not a decimal number: '" + text + "'");
+                    error(BAD_VALUE + "not a decimal number: '" + text + "'");
                     return null;
                 }
             }

@@ -336,6 +336,12 @@ final class SqlRenderer {
     private Typed arithmetic(Expr.Binary b, Scope scope) {
         Typed l = render(b.left(), scope);
         Typed r = render(b.right(), scope);
+        for (Typed t : List.of(l, r)) {
+            if (t.literal() == null && t.kind() != Kind.INTEGER && t.kind() != Kind.DECIMAL && t.kind() != Kind.FLOAT
+                    && t.kind() != Kind.NULL) {
+                throw bad(b, "applies " + b.operator().odata() + " to a value that is not a number");
+            }
+        }
         l = coerce(l, r, b.left());
         r = coerce(r, l, b.right());
         boolean decimal = b.operator() == Expr.BinaryOperator.DIVBY
@@ -400,8 +406,8 @@ final class SqlRenderer {
                 text(a, c);
                 Sql s = switch (f) {
                     case FunctionName.CONTAINS -> a.sql().then(", ", b.sql()).wrap("(instr(", ") > 0)");
-                    case FunctionName.STARTSWITH -> a.sql().then(", 1, length(", b.sql()).wrap("(substr(", "))").then(" = ", b.sql())
-                            .wrap("(", ")");
+                    case FunctionName.STARTSWITH -> a.sql().then(", 1, length(", b.sql()).wrap("substr(", "))")
+                            .then(" = ", b.sql()).wrap("(", ")");
                     default -> b.sql().wrap("(length(", ") = 0 OR ").then("", a.sql().then(", -length(", b.sql())
                             .wrap("substr(", "))").then(" = ", b.sql())).wrap("", ")");
                 };
@@ -409,6 +415,13 @@ final class SqlRenderer {
             }
             case FunctionName.MATCHES_PATTERN -> {
                 Typed b = text(render(args.get(1), scope), c);
+                if (b.literal() != null && b.literal().value() instanceof String regex) {
+                    try {
+                        java.util.regex.Pattern.compile(regex);
+                    } catch (java.util.regex.PatternSyntaxException e) {
+                        throw bad(c, "has an invalid regular expression: " + e.getDescription());
+                    }
+                }
                 return new Typed(text(a, c).sql().then(", ", b.sql()).wrap("(outpost_matches(", ") = 1)"), Kind.PREDICATE);
             }
             case FunctionName.LENGTH -> {

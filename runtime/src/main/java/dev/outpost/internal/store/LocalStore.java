@@ -104,6 +104,18 @@ public final class LocalStore implements AutoCloseable {
         });
     }
 
+    /** Appends to the event log (S17); only the newest 100 events are visible in {@code EventLog}. */
+    public void logEvent(String type, String details) {
+        db.write(c -> {
+            var p = db.prepare("INSERT INTO \"$events\" (\"type\", \"time\", \"details\") VALUES (?, ?, ?)");
+            p.setString(1, type);
+            p.setString(2, ValueCodec.instantText(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)));
+            p.setString(3, details);
+            p.executeUpdate();
+            return null;
+        });
+    }
+
     public boolean isRequestQueueEmpty() {
         return db.read(c -> queue.isEmpty());
     }

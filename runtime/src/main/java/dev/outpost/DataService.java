@@ -198,7 +198,16 @@ public class DataService {
 
     /** Drops the entity's pending requests and restores its downloaded state; a new entity disappears (L12). */
     public void undoPendingChanges(EntityValue entity) {
-        provider.undoPendingChanges(entity);
+        if (entity.readLink() == null) {
+            throw new DataRequestException(400, "the entity is not in the store: read it from the store first");
+        }
+        provider.undoPendingChanges(entity.readLink());
+        dev.outpost.internal.EntityAccess.get().clearChanges(entity);
+    }
+
+    /** Undoes the pending changes of the entity a readLink points to, also one deleted locally. */
+    public void undoPendingChanges(String readLink) {
+        provider.undoPendingChanges(readLink);
     }
 
     /**

@@ -77,8 +77,8 @@ public final class OfflineStore implements DataProvider, AutoCloseable {
     }
 
     @Override
-    public void undoPendingChanges(EntityValue entity) {
-        local.undo(entity);
+    public void undoPendingChanges(String readLink) {
+        local.undo(readLink);
     }
 
     /**

@@ -63,35 +63,14 @@ final class StoreFixture implements AutoCloseable {
         return all.get(0);
     }
 
-    /** Each queued request as "METHOD URL BODY" (body without Outpost's own annotations). */
+    /** Each queued request as "METHOD URL BODY". */
     List<String> queue() {
         List<String> out = new ArrayList<>();
         for (EntityValue r : query("RequestQueue?$orderby=RequestID")) {
             String body = (String) r.getValue("Body");
-            out.add(r.getValue("Method") + " " + r.getValue("URL") + (body == null ? "" : " " + strip(body)));
+            out.add(r.getValue("Method") + " " + r.getValue("URL") + (body == null ? "" : " " + body));
         }
         return out;
-    }
-
-    static String strip(String body) {
-        ObjectNode node = parse(body);
-        stripNode(node);
-        return node.toString();
-    }
-
-    private static void stripNode(ObjectNode node) {
-        node.remove(List.of("@outpost.lid", "@outpost.set"));
-        node.fields().forEachRemaining(f -> {
-            if (f.getValue().isObject()) {
-                stripNode((ObjectNode) f.getValue());
-            } else if (f.getValue().isArray()) {
-                f.getValue().forEach(c -> {
-                    if (c.isObject()) {
-                        stripNode((ObjectNode) c);
-                    }
-                });
-            }
-        });
     }
 
     @Override

@@ -22,9 +22,9 @@ import java.util.concurrent.Callable;
 @Command(name = "outpost",
         mixinStandardHelpOptions = true,
         versionProvider = Outpost.Version.class,
-        description = "Offline-first OData v4 for Java: checks $metadata for offline use.",
+        description = "Offline-first OData v4 for Java: checks $metadata for offline use and works with offline stores.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {ValidateCommand.class, HelpCommand.class},
+        subcommands = {ValidateCommand.class, StoreCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {ExitStatus.OK_HELP, ExitStatus.FINDINGS_HELP, ExitStatus.USAGE_HELP, ExitStatus.INTERNAL_HELP})
 public final class Outpost implements Callable<Integer> {

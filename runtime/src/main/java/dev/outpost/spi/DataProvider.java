@@ -29,8 +29,11 @@ public interface DataProvider {
      */
     void apply(List<Change> changes, boolean changeSet);
 
-    /** Drops the entity's pending requests and restores its last downloaded state (L12). */
-    void undoPendingChanges(EntityValue entity);
+    /**
+     * Drops the pending requests of the entity a readLink points to (also one deleted locally) and
+     * restores its last downloaded state (L12).
+     */
+    void undoPendingChanges(String readLink);
 
     /**
      * Calls an action or function on the back end. Operations run online only.

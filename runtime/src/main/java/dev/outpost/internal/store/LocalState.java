@@ -70,51 +70,64 @@ final class LocalState {
     /**
      * Drops an entity's pending requests and recomputes local state (L12). Requests of other
      * entities that refer to a new entity that disappears lose that reference: a deep-inserted or
-     * related child of a removed parent stays, as a standalone create.
+     * related child of a removed parent stays, as a standalone create in the parent's place.
      */
     void undo(String set, long lid) throws SQLException {
-        boolean isNew = false;
-        List<Long> remove = new ArrayList<>();
         List<StoredRequest> touching = queue.touching(set, lid);
+        boolean isNew = touching.stream().anyMatch(r -> own(r, set, lid)
+                && (r.kind() == StoredRequest.Kind.CREATE || r.kind() == StoredRequest.Kind.CREATE_RELATED));
+        List<Long> remove = new ArrayList<>();
+        List<StoredRequest> promote = new ArrayList<>();
         for (StoredRequest r : touching) {
-            boolean own = r.entitySet().equals(set) && r.lid() == lid;
             boolean linkToIt = r.kind().isLink() && set.equals(r.targetSet()) && r.targetLid() == lid;
-            if (own && (r.kind() == StoredRequest.Kind.CREATE || r.kind() == StoredRequest.Kind.CREATE_RELATED)) {
-                isNew = true;
-            }
-            if (own && r.kind() == StoredRequest.Kind.CREATE) {
-                promoteChildren(r);
+            if (own(r, set, lid)) {
                 remove.add(r.id());
-            } else if (own || linkToIt) {
+                if (r.kind() == StoredRequest.Kind.CREATE) {
+                    promote.add(r);
+                }
+            } else if (linkToIt) {
                 remove.add(r.id());
-            }
-        }
-        for (StoredRequest r : touching) {
-            if (remove.contains(r.id())) {
-                continue;
-            }
-            if (r.body() != null && (r.kind() == StoredRequest.Kind.CREATE || r.kind() == StoredRequest.Kind.CREATE_RELATED)) {
+            } else if (r.body() != null && (r.kind() == StoredRequest.Kind.CREATE
+                    || r.kind() == StoredRequest.Kind.CREATE_RELATED)) {
                 ObjectNode body = r.body().deepCopy();
                 if (RequestApplier.scrub(body, set, lid)) {
                     queue.updateBody(r.id(), body);
                 }
-            }
-            if (isNew && r.kind() == StoredRequest.Kind.CREATE_RELATED && set.equals(r.targetSet()) && r.targetLid() == lid) {
-                // the parent disappears: the child stays, as a create in its own entity set
-                queue.replace(new StoredRequest(r.id(), r.requestId(), StoredRequest.Kind.CREATE, "POST", r.entitySet(),
-                        r.entitySet(), r.lid(), null, null, 0, r.headers(), r.body(), r.ifMatch(), r.base(), r.changeSet(),
-                        r.contentId(), r.transactionId(), r.uploadCategory(), r.customTag(), r.unmodifiable(),
-                        r.removeAfterUpload(), r.state(), r.firstSent(), r.created()));
+                if (isNew && r.kind() == StoredRequest.Kind.CREATE_RELATED && set.equals(r.targetSet()) && r.targetLid() == lid) {
+                    // the parent disappears: the child stays, as a create in its own entity set
+                    queue.replace(new StoredRequest(r.id(), r.requestId(), StoredRequest.Kind.CREATE, "POST", r.entitySet(),
+                            r.entitySet(), r.lid(), null, null, 0, r.headers(), body, r.ifMatch(), r.base(), r.changeSet(),
+                            r.contentId(), r.transactionId(), r.uploadCategory(), r.customTag(), r.unmodifiable(),
+                            r.removeAfterUpload(), r.state(), r.firstSent(), r.created()));
+                }
             }
         }
         queue.delete(remove);
+        // latest first, so that inserting at an earlier position does not move a later one
+        promote.sort(java.util.Comparator.comparingLong(StoredRequest::id).reversed());
+        for (StoredRequest parent : promote) {
+            List<ObjectNode> children = children(parent.body());
+            for (int i = children.size() - 1; i >= 0; i--) {
+                ObjectNode child = children.get(i);
+                String childSet = child.path(RequestApplier.SET).asText();
+                queue.insertAt(parent.id(), new StoredRequest(0, java.util.UUID.randomUUID().toString(),
+                        StoredRequest.Kind.CREATE, "POST", childSet, childSet, child.get(RequestApplier.LID).asLong(), null,
+                        null, 0, parent.headers(), child.deepCopy(), null, null, parent.changeSet(), null,
+                        parent.transactionId(), parent.uploadCategory(), parent.customTag(), parent.unmodifiable(),
+                        parent.removeAfterUpload(), "pending", null, parent.created()));
+            }
+        }
         rebuild();
     }
 
-    /** A create with deep-inserted children is undone: the children become creates of their own, in place. */
-    private void promoteChildren(StoredRequest parent) throws SQLException {
-        Iterator<Map.Entry<String, JsonNode>> fields = parent.body().fields();
+    private static boolean own(StoredRequest r, String set, long lid) {
+        return r.entitySet().equals(set) && r.lid() == lid;
+    }
+
+    /** The deep-inserted children of a create body. */
+    private static List<ObjectNode> children(ObjectNode body) {
         List<ObjectNode> children = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
         while (fields.hasNext()) {
             JsonNode v = fields.next().getValue();
             if (v.isObject() && v.has(RequestApplier.LID)) {
@@ -127,32 +140,6 @@ final class LocalState {
                 });
             }
         }
-        for (ObjectNode child : children) {
-            String childSet = child.path(RequestApplier.SET).asText();
-            long childLid = child.get(RequestApplier.LID).asLong();
-            StoredRequest create = new StoredRequest(0, java.util.UUID.randomUUID().toString(), StoredRequest.Kind.CREATE,
-                    "POST", childSet, childSet, childLid, null, null, 0, parent.headers(), child.deepCopy(), null, null,
-                    parent.changeSet(), null, parent.transactionId(), parent.uploadCategory(), parent.customTag(),
-                    parent.unmodifiable(), parent.removeAfterUpload(), "pending", null, parent.created());
-            // keep the child's queue position just after its former parent: append, then move before later requests
-            long id = queue.append(create, Map.of(), Map.of());
-            moveBefore(id, parent.id());
-        }
-    }
-
-    /** Moves a request to the queue position right after {@code anchor}, shifting nothing else. */
-    private void moveBefore(long id, long anchor) throws SQLException {
-        // ids are the FIFO order; a fractional position is not possible, so renumber the tail
-        var c = db.prepare("SELECT 1").getConnection();
-        Database.execute(c, List.of(
-                "UPDATE \"$requests\" SET \"id\" = -\"id\" WHERE \"id\" > " + anchor + " AND \"id\" != " + id,
-                "UPDATE \"$request_entities\" SET \"request\" = -\"request\" WHERE \"request\" > " + anchor
-                        + " AND \"request\" != " + id,
-                "UPDATE \"$errors\" SET \"request\" = -\"request\" WHERE \"request\" > " + anchor + " AND \"request\" != " + id,
-                "UPDATE \"$requests\" SET \"id\" = " + (anchor + 1) + " WHERE \"id\" = " + id,
-                "UPDATE \"$request_entities\" SET \"request\" = " + (anchor + 1) + " WHERE \"request\" = " + id,
-                "UPDATE \"$requests\" SET \"id\" = -\"id\" + 1 WHERE \"id\" < 0",
-                "UPDATE \"$request_entities\" SET \"request\" = -\"request\" + 1 WHERE \"request\" < 0",
-                "UPDATE \"$errors\" SET \"request\" = -\"request\" + 1 WHERE \"request\" < 0"));
+        return children;
     }
 }

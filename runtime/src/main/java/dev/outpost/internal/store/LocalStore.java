@@ -69,19 +69,41 @@ public final class LocalStore implements AutoCloseable {
         changes.apply(list, changeSet);
     }
 
-    /** Undoes the pending changes of an entity read from or created in this store. */
-    public void undo(EntityValue entity) {
-        long lid = EntityAccess.get().localId(entity);
-        String set = entity.entitySet();
-        if (lid <= 0 || set == null) {
-            throw new DataRequestException(400, "the entity is not in the store: read it from the store first");
-        }
-        catalog.require(set);
+    /** Undoes the pending changes of the entity a readLink points to, also one deleted locally. */
+    public void undo(String readLink) {
         db.write(c -> {
-            state.undo(set, lid);
+            LocalChanges.Ref ref = resolve(readLink);
+            state.undo(ref.set(), ref.lid());
             return null;
         });
-        EntityAccess.get().clearChanges(entity);
+    }
+
+    /** The entity set and local ID of a readLink ({@code Set($lid=n)} or {@code Set(key)}), deleted or not. */
+    private LocalChanges.Ref resolve(String readLink) throws java.sql.SQLException {
+        dev.outpost.query.ResourcePath path = dev.outpost.query.DataQuery.parse(readLink).resource();
+        Catalog.Set set = catalog.require(path.root());
+        if (path.segments().size() != 2 || !(path.segments().get(1) instanceof dev.outpost.query.ResourcePath.Key key)) {
+            throw new DataRequestException(400, "'" + readLink + "' is not the readLink of an entity (Set(key) or Set($lid=n))");
+        }
+        TableInfo info = rows.info(set);
+        if (key.parts().size() == 1 && "$lid".equals(key.parts().get(0).name())) {
+            return new LocalChanges.Ref(set.name(), ((Number) key.parts().get(0).value().value()).longValue());
+        }
+        List<Object> values = new java.util.ArrayList<>();
+        for (int i = 0; i < info.keyColumns.size() && i < key.parts().size(); i++) {
+            ValueType type = info.types.get(info.keyColumns.get(i).path());
+            Object v = key.parts().get(i).value().value();
+            if (type instanceof ValueType.Primitive p) {
+                v = dev.outpost.query.Literals.checked(p.type(), v instanceof String s && p.type() == dev.outpost.model.PrimitiveType.GUID
+                        ? java.util.UUID.fromString(s) : v);
+            }
+            values.add(rows.codec().toSql(type, v, readLink));
+        }
+        long lid = new ServerWriter(db, catalog, rows, state).lid(set, values);
+        if (lid == 0) {
+            throw new dev.outpost.EntityNotFoundException(readLink);
+        }
+        return new LocalChanges.Ref(set.name(), lid);
     }
 
     /**

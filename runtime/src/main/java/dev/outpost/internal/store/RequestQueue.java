@@ -109,6 +109,25 @@ final class RequestQueue {
         p.addBatch();
     }
 
+    /**
+     * Inserts a request at a queue position, moving the requests from there on one place back
+     * (undo puts a promoted child where its parent was).
+     */
+    void insertAt(long position, StoredRequest r) throws SQLException {
+        var c = db.prepare("SELECT 1").getConnection();
+        for (String table : List.of("\"$requests\" SET \"id\"", "\"$request_entities\" SET \"request\"",
+                "\"$errors\" SET \"request\"")) {
+            String column = table.substring(table.lastIndexOf(' ') + 1);
+            Database.execute(c, List.of("UPDATE " + table + " = -" + column + " WHERE " + column + " >= " + position,
+                    "UPDATE " + table + " = -" + column + " + 1 WHERE " + column + " < 0"));
+        }
+        long id = append(r, Map.of(), Map.of());
+        PreparedStatement move = db.prepare("UPDATE \"$requests\" SET \"id\" = ? WHERE \"id\" = ?");
+        move.setLong(1, position);
+        move.setLong(2, id);
+        move.executeUpdate();
+    }
+
     /** Rewrites a request's body (undo adjusts deep inserts this way). */
     void updateBody(long id, ObjectNode body) throws SQLException {
         PreparedStatement p = db.prepare("UPDATE \"$requests\" SET \"body\" = ? WHERE \"id\" = ?");

@@ -76,6 +76,7 @@ final class SqlFunctions {
                 result(BigDecimal.valueOf(value_long(0), 9).stripTrailingZeros().toPlainString());
             }
         }, 1, Function.FLAG_DETERMINISTIC);
+        textToText(c, "outpost_public_body", 1, args -> RequestBodies.withoutMarkers(args[0]));
         Function.create(c, "outpost_now", new Function() {
             @Override
             protected void xFunc() throws SQLException {

@@ -46,7 +46,7 @@ import java.util.UUID;
 public final class ValueCodec {
 
     static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-    static final ObjectMapper JSON = new ObjectMapper().setNodeFactory(NODES)
+    public static final ObjectMapper JSON = new ObjectMapper().setNodeFactory(NODES)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final ServiceModel model;
@@ -304,6 +304,16 @@ public final class ValueCodec {
     private static byte[] decodeBinary(String text) {
         String t = text.trim();
         return t.indexOf('+') >= 0 || t.indexOf('/') >= 0 ? Base64.getDecoder().decode(t) : Base64.getUrlDecoder().decode(t);
+    }
+
+    /** The OData JSON of a property's value. */
+    public JsonNode propertyJson(Property p, Object value, String where) {
+        return toJson(ValueType.of(model, p.type()), value, where);
+    }
+
+    /** The Java value of a property from OData JSON. */
+    public Object propertyValue(Property p, JsonNode json, String where) {
+        return fromJson(ValueType.of(model, p.type()), json, ValueFactory.DYNAMIC, where);
     }
 
     // ---- checks --------------------------------------------------------------------------------

@@ -63,14 +63,16 @@ public final class Ddl {
                 "ALTER TABLE " + quote(t.serverTable()) + " ADD COLUMN " + column(c));
     }
 
-    /** Creates one index. */
+    /** Creates one (partial) index. */
     public static String index(EntityTable t, EntityTable.Index i) {
         List<String> cols = new ArrayList<>();
+        List<String> known = new ArrayList<>();
         for (String c : i.columns()) {
             cols.add(quote(c));
+            known.add(quote(c) + " IS NOT NULL");
         }
         return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + quote(i.name()) + " ON " + quote(t.table())
-                + " (" + String.join(", ", cols) + ")";
+                + " (" + String.join(", ", cols) + ") WHERE " + String.join(" AND ", known);
     }
 
     /** Local entity IDs are never reused, so main tables count them with AUTOINCREMENT; server images copy them. */

@@ -49,12 +49,13 @@ public record EntityTable(String entitySet, String table, String entityType, boo
     }
 
     /**
-     * An index.
+     * An index. It holds only rows whose indexed columns are all known (a partial index): rows
+     * created offline without keys or references cost no index writes, and lookups by equality
+     * still use it. Unique key indexes check uniqueness exactly when every key part is known (L1).
      *
      * @param name the index name
      * @param columns the indexed columns
-     * @param unique whether it is unique (key indexes: NULL parts are distinct, so keys are checked
-     *     only when every part is known)
+     * @param unique whether it is unique
      */
     public record Index(String name, List<String> columns, boolean unique) {
         public Index {

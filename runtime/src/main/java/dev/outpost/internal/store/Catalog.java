@@ -53,8 +53,14 @@ public final class Catalog {
         return schema;
     }
 
+    private final java.util.Map<String, Optional<Set>> found = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The entity set or singleton with this name, if the store serves it. */
     public Optional<Set> find(String name) {
+        return found.computeIfAbsent(name, this::lookup);
+    }
+
+    private Optional<Set> lookup(String name) {
         String plain = name.startsWith(SystemSchema.NAMESPACE + ".") ? name.substring(SystemSchema.NAMESPACE.length() + 1) : null;
         if (plain == null) {
             Optional<EntityTable> t = schema.table(name);

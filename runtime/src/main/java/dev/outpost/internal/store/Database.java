@@ -91,11 +91,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs read-only work under the lock, so that it sees one consistent, committed state. */
+    /**
+     * Runs read-only work under the lock. Every change goes through this connection under the
+     * same lock, and one process owns a store, so the work sees one consistent, committed state
+     * without a transaction of its own.
+     */
     public <T> T read(Work<T> work) {
         lock.lock();
         try {
-            return transaction("BEGIN DEFERRED", work);
+            return run(work);
         } finally {
             lock.unlock();
         }
@@ -110,8 +114,8 @@ public final class Database implements AutoCloseable {
         if (inTransaction) {
             return run(work);
         }
-        try (Statement s = connection.createStatement()) {
-            s.execute(begin);
+        try {
+            prepare(begin).execute();
         } catch (SQLException e) {
             throw new StoreException("cannot start a transaction on " + file + ": " + e.getMessage(), e);
         }
@@ -119,9 +123,7 @@ public final class Database implements AutoCloseable {
         boolean ok = false;
         try {
             T result = run(work);
-            try (Statement s = connection.createStatement()) {
-                s.execute("COMMIT");
-            }
+            prepare("COMMIT").execute();
             ok = true;
             return result;
         } catch (SQLException e) {
@@ -129,8 +131,8 @@ public final class Database implements AutoCloseable {
         } finally {
             inTransaction = false;
             if (!ok) {
-                try (Statement s = connection.createStatement()) {
-                    s.execute("ROLLBACK");
+                try {
+                    prepare("ROLLBACK").execute();
                 } catch (SQLException ignored) {
                     // the original failure is what the caller needs to see
                 }
@@ -154,18 +156,35 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * A prepared statement for this SQL, reused across calls. Use it only inside {@link #write} or
-     * {@link #read} (the lock makes the shared statement safe).
+     * A prepared statement for this SQL, reused across calls; bind every parameter. Use it only
+     * inside {@link #write} or {@link #read} (the lock makes the shared statement safe).
      */
     public PreparedStatement prepare(String sql) throws SQLException {
         PreparedStatement p = statements.get(sql);
         if (p == null) {
             p = connection.prepareStatement(sql);
             statements.put(sql, p);
-        } else {
-            p.clearParameters();
         }
-        return p;
+        return p; // callers bind every parameter each time, so earlier values need no clearing
+    }
+
+    private final java.util.Map<String, java.util.Map<String, Integer>> columnIndexes = new java.util.HashMap<>();
+
+    /**
+     * The positions of a query's result columns by label, read from SQLite once per statement
+     * (each label is a native call).
+     */
+    public java.util.Map<String, Integer> columnIndex(String sql, java.sql.ResultSet rs) throws SQLException {
+        java.util.Map<String, Integer> index = columnIndexes.get(sql);
+        if (index == null) {
+            index = new java.util.HashMap<>();
+            java.sql.ResultSetMetaData md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                index.putIfAbsent(md.getColumnLabel(i), i);
+            }
+            columnIndexes.put(sql, index);
+        }
+        return index;
     }
 
     /** Forgets cached statements (after schema changes). */
@@ -178,6 +197,7 @@ public final class Database implements AutoCloseable {
             }
         }
         statements.clear();
+        columnIndexes.clear();
     }
 
     /** Executes statements one by one (DDL). */

@@ -15,10 +15,8 @@ import dev.outpost.spi.ValueFactory;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +45,7 @@ final class EntityReader {
             if (!rs.next()) {
                 return Map.of();
             }
-            Row row = new Row(rs, columnIndex(rs.getMetaData()));
+            Row row = new Row(rs, db.columnIndex("SELECT * FROM " + info.quoted + " WHERE \"$lid\" = ?", rs));
             EntityType type = info.rowType(rs.getString("$type"));
             Map<String, Object> values = new LinkedHashMap<>();
             for (StructuredType t : info.model.hierarchy(type)) {
@@ -57,15 +55,6 @@ final class EntityReader {
             }
             return values;
         }
-    }
-
-    /** Column positions by name, for one result set. */
-    static Map<String, Integer> columnIndex(ResultSetMetaData md) throws SQLException {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-            index.putIfAbsent(md.getColumnLabel(i), i);
-        }
-        return index;
     }
 
     /** One row of a result set with its column positions. */

@@ -131,11 +131,12 @@ final class EntityRows {
             sql.append(i > 0 ? ", " : "").append(Ddl.quote(names.get(i)));
             marks.append(i > 0 ? ", ?" : "?");
         }
-        sql.append(") VALUES (").append(marks).append(')');
+        sql.append(") VALUES (").append(marks).append(") RETURNING \"$lid\"");
         PreparedStatement p = db.prepare(sql.toString());
         bind(p, params);
-        try {
-            p.executeUpdate();
+        try (ResultSet rs = p.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         } catch (SQLException e) {
             if (e.getMessage() != null && e.getMessage().contains("UNIQUE constraint failed")) {
                 throw new DataRequestException(409, "an entity with the key " + keyText(info, values) + " already exists"
@@ -143,13 +144,6 @@ final class EntityRows {
                         + " or use a key no other entity has");
             }
             throw e;
-        }
-        if (lid > 0) {
-            return lid;
-        }
-        try (ResultSet rs = db.prepare("SELECT last_insert_rowid()").executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 

@@ -55,6 +55,7 @@ final class LocalState {
             sql.add("DELETE FROM " + server);
         }
         Database.execute(c, sql);
+        queue.clearIndex();
         for (StoredRequest r : queue.all()) {
             try {
                 RequestApplier.Applied applied = applier.apply(r);

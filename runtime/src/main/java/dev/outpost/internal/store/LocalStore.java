@@ -35,7 +35,7 @@ public final class LocalStore implements AutoCloseable {
         this.applier = new RequestApplier(db, catalog, rows, links);
         this.changes = new LocalChanges(db, catalog, rows, queue, applier);
         this.state = new LocalState(db, catalog, queue, applier);
-        this.queries = new QueryEngine(db, catalog, rows);
+        this.queries = new QueryEngine(db, catalog, rows, queue);
     }
 
     /** Opens a store file for a model. */

@@ -38,11 +38,13 @@ final class QueryEngine {
     private final Catalog catalog;
     private final EntityRows rows;
     private final EntityReader reader;
+    private final RequestQueue queue;
 
-    QueryEngine(Database db, Catalog catalog, EntityRows rows) {
+    QueryEngine(Database db, Catalog catalog, EntityRows rows, RequestQueue queue) {
         this.db = db;
         this.catalog = catalog;
         this.rows = rows;
+        this.queue = queue;
         this.reader = new EntityReader(rows, db);
     }
 
@@ -77,12 +79,26 @@ final class QueryEngine {
         for (int i = 1; i < segments.size(); i++) {
             ResourcePath.Segment s = segments.get(i);
             if (s instanceof ResourcePath.Key k) {
-                lid = key(set, k);
-                if (lid == 0) {
-                    return new Target(set, null, null, true, false, true);
+                boolean last = i == segments.size() - 1 || !(segments.get(i + 1) instanceof ResourcePath.Named);
+                List<Object> values = keyValues(set, k);
+                if (values == null || !last) {
+                    lid = values == null ? localId(set, k) : rows.lidByKey(rows.info(set), values);
+                    if (lid == 0) {
+                        return new Target(set, null, null, true, false, true);
+                    }
+                    long found = lid;
+                    restriction = alias -> Sql.of(alias + ".\"$lid\" = ?", found);
+                } else {
+                    // the last key in the path: one query, restricted by the key columns directly
+                    List<Column> columns = rows.info(set).keyColumns;
+                    restriction = alias -> {
+                        List<Sql> parts = new ArrayList<>();
+                        for (int c = 0; c < columns.size(); c++) {
+                            parts.add(Sql.of(alias + "." + Ddl.quote(columns.get(c).name()) + " = ?", values.get(c)));
+                        }
+                        return Sql.join(" AND ", parts);
+                    };
                 }
-                long found = lid;
-                restriction = alias -> Sql.of(alias + ".\"$lid\" = ?", found);
                 single = true;
             } else if (s instanceof ResourcePath.Named n) {
                 if (!single) {
@@ -137,16 +153,21 @@ final class QueryEngine {
         };
     }
 
-    /** The local entity ID a key predicate addresses, or 0. */
-    private long key(Catalog.Set set, ResourcePath.Key key) throws SQLException {
+    /** The local entity ID of a {@code ($lid=n)} key, or 0 when there is no such row. */
+    private long localId(Catalog.Set set, ResourcePath.Key key) throws SQLException {
+        Object v = key.parts().get(0).value().value();
+        if (!(v instanceof Number n)) {
+            throw new DataRequestException(400, "$lid takes a number, not " + v);
+        }
+        return rows.typeOf(rows.info(set), n.longValue()) == null ? 0 : n.longValue();
+    }
+
+    /** The SQL values of a key predicate's parts in key order, or null for a {@code ($lid=n)} key. */
+    private List<Object> keyValues(Catalog.Set set, ResourcePath.Key key) {
         TableInfo info = rows.info(set);
         List<ResourcePath.KeyPart> parts = key.parts();
         if (parts.size() == 1 && "$lid".equals(parts.get(0).name())) {
-            Object v = parts.get(0).value().value();
-            if (!(v instanceof Number n)) {
-                throw new DataRequestException(400, "$lid takes a number, not " + v);
-            }
-            return rows.typeOf(info, n.longValue()) == null ? 0 : n.longValue();
+            return null;
         }
         if (info.key.isEmpty()) {
             throw new DataRequestException(400, "'" + set.name() + "' has no key; address its entities by readLink");
@@ -184,7 +205,7 @@ final class QueryEngine {
             }
             values.add(rows.codec().toSql(type, value, ref.keyName()));
         }
-        return rows.lidByKey(info, values);
+        return values;
     }
 
     // ---- running -------------------------------------------------------------------------------
@@ -209,7 +230,9 @@ final class QueryEngine {
             Sql item = t.kind() == SqlRenderer.Kind.DECIMAL ? t.sql().wrap("", " COLLATE DECIMAL") : t.sql();
             order.add(o.descending() ? item.wrap("", " DESC") : item);
         }
-        order.add(Sql.of(scope.alias + ".\"$lid\""));
+        if (!target.single()) {
+            order.add(Sql.of(scope.alias + ".\"$lid\"")); // a stable order, so that pages never overlap
+        }
         Sql whereSql = where.isEmpty() ? null : Sql.join(" AND ", where);
         Long count = null;
         if (options.count() || target.countOnly()) {
@@ -235,17 +258,23 @@ final class QueryEngine {
         long fetch = pageSize != null ? Math.min(limit, pageSize) : limit;
         List<Sql> select = new ArrayList<>();
         select.add(Sql.of(scope.alias + ".*"));
-        select.add(renderer.requestExists(scope, "!= 'failed'").wrap("", " AS \"$pending\""));
-        select.add(renderer.requestExists(scope, "= 'failed'").wrap("", " AS \"$error\""));
+        if (!queue.isKnownEmpty()) {
+            select.add(renderer.requestExists(scope, "!= 'failed'").wrap("", " AS \"$pending\""));
+            select.add(renderer.requestExists(scope, "= 'failed'").wrap("", " AS \"$error\""));
+        }
         relatives(options, renderer, scope, select);
         Sql sql = Sql.join(", ", select).wrap("SELECT ", " FROM " + scope.from());
         if (whereSql != null) {
             sql = sql.then(" WHERE ", whereSql);
         }
-        sql = sql.then(" ORDER BY ", Sql.join(", ", order));
+        if (!order.isEmpty()) {
+            sql = sql.then(" ORDER BY ", Sql.join(", ", order));
+        }
         boolean paged = pageSize != null && fetch < limit;
         long rowsToRead = fetch == Long.MAX_VALUE ? -1 : paged ? fetch + 1 : fetch;
-        sql = sql.then(" ", Sql.of("LIMIT ? OFFSET ?", rowsToRead, (long) skip + already));
+        if (rowsToRead >= 0 || skip + already > 0) {
+            sql = sql.then(" ", Sql.of("LIMIT ? OFFSET ?", rowsToRead, (long) skip + already));
+        }
         List<EntityValue> entities = new ArrayList<>();
         Set<String> selected = selected(options);
         List<Long> lids = new ArrayList<>();
@@ -254,7 +283,7 @@ final class QueryEngine {
         TableInfo info = rows.info(target.set());
         boolean more = false;
         try (ResultSet rs = p.executeQuery()) {
-            EntityReader.Row row = new EntityReader.Row(rs, EntityReader.columnIndex(rs.getMetaData()));
+            EntityReader.Row row = new EntityReader.Row(rs, db.columnIndex(sql.text(), rs));
             while (rs.next()) {
                 if (paged && entities.size() == fetch) {
                     more = true;

@@ -28,9 +28,20 @@ final class RequestQueue {
             + " \"remove_after_upload\", \"state\", \"first_sent\", \"created\"";
 
     private final Database db;
+    /** How many requests the queue holds; -1 until first counted. Only this class changes the queue. */
+    private long size = -1;
 
     RequestQueue(Database db) {
         this.db = db;
+    }
+
+    /** Whether the queue is certainly empty, so that queries can skip computing pending changes. */
+    boolean isKnownEmpty() {
+        try {
+            return size() == 0;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** Appends a request and its entity index; returns its queue ID. */
@@ -39,7 +50,7 @@ final class RequestQueue {
                 + " \"entity_set\", \"lid\", \"navigation\", \"target_set\", \"target_lid\", \"headers\", \"body\", \"if_match\","
                 + " \"base\", \"change_set\", \"content_id\", \"transaction_id\", \"upload_category\", \"custom_tag\","
                 + " \"unmodifiable\", \"remove_after_upload\", \"state\", \"created\")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING \"id\"");
         int i = 1;
         p.setString(i++, r.requestId());
         p.setString(i++, r.kind().stored());
@@ -71,21 +82,29 @@ final class RequestQueue {
         p.setInt(i++, r.removeAfterUpload() ? 1 : 0);
         p.setString(i++, r.state());
         p.setString(i, r.created());
-        p.executeUpdate();
         long id;
-        try (ResultSet rs = db.prepare("SELECT last_insert_rowid()").executeQuery()) {
+        try (ResultSet rs = p.executeQuery()) {
             rs.next();
             id = rs.getLong(1);
         }
-        index(id, modified, referenced);
+        add(id, modified, referenced);
+        if (size >= 0) {
+            size++;
+        }
         return id;
     }
 
-    /** Replaces the entity index of a request. */
+    /** Forgets the entity index of every request (a rebuild indexes each again with {@link #index}). */
+    void clearIndex() throws SQLException {
+        db.prepare("DELETE FROM \"$request_entities\"").executeUpdate();
+    }
+
+    /** Adds to the entity index of a request. */
     void index(long id, Map<String, List<Long>> modified, Map<String, List<Long>> referenced) throws SQLException {
-        PreparedStatement clear = db.prepare("DELETE FROM \"$request_entities\" WHERE \"request\" = ?");
-        clear.setLong(1, id);
-        clear.executeUpdate();
+        add(id, modified, referenced);
+    }
+
+    private void add(long id, Map<String, List<Long>> modified, Map<String, List<Long>> referenced) throws SQLException {
         PreparedStatement p = db.prepare("INSERT OR IGNORE INTO \"$request_entities\" (\"request\", \"entity_set\","
                 + " \"lid\", \"role\") VALUES (?, ?, ?, ?)");
         for (Map.Entry<String, List<Long>> e : modified.entrySet()) {
@@ -160,6 +179,7 @@ final class RequestQueue {
 
     /** Removes requests with their entity index and error records. */
     void delete(List<Long> ids) throws SQLException {
+        size = -1;
         for (String sql : List.of("DELETE FROM \"$requests\" WHERE \"id\" = ?",
                 "DELETE FROM \"$request_entities\" WHERE \"request\" = ?",
                 "DELETE FROM \"$errors\" WHERE \"request\" = ?")) {
@@ -196,10 +216,13 @@ final class RequestQueue {
 
     /** The number of requests in the queue. */
     long size() throws SQLException {
-        try (ResultSet rs = db.prepare("SELECT count(*) FROM \"$requests\"").executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+        if (size < 0) {
+            try (ResultSet rs = db.prepare("SELECT count(*) FROM \"$requests\"").executeQuery()) {
+                rs.next();
+                size = rs.getLong(1);
+            }
         }
+        return size;
     }
 
     /** The next change set number. */

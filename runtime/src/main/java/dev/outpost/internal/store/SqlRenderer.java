@@ -330,7 +330,20 @@ final class SqlRenderer {
             return new Typed(Sql.of("(NULL)"), Kind.PREDICATE);
         }
         Sql right = decimal && !nullComparison ? r.sql().wrap("", " COLLATE DECIMAL") : r.sql();
-        return new Typed(l.sql().then(op, right).wrap("(", ")"), Kind.PREDICATE);
+        Sql compared = l.sql().then(op, right).wrap("(", ")");
+        if (b.operator() == Expr.BinaryOperator.EQ && !nullComparison && isColumn(l) && isValue(r)) {
+            // the same truth value, also under NOT; the extra term lets SQLite use a partial index
+            compared = compared.wrap("(", " AND " + l.sql().text() + " IS NOT NULL)");
+        }
+        return new Typed(compared, Kind.PREDICATE);
+    }
+
+    private static boolean isColumn(Typed t) {
+        return t.literal() == null && t.sql().params().isEmpty() && t.sql().text().matches("[a-z][0-9]+\\.\"[^\"]+\"");
+    }
+
+    private static boolean isValue(Typed t) {
+        return t.sql().text().equals("?") && t.sql().params().size() == 1 && t.sql().params().get(0) != null;
     }
 
     private Typed arithmetic(Expr.Binary b, Scope scope) {

@@ -35,7 +35,7 @@ final class SystemSchema {
     static List<String> createTables() {
         return List.of(
                 "CREATE TABLE \"$meta\" (\"key\" TEXT PRIMARY KEY, \"value\" TEXT NOT NULL)",
-                "CREATE TABLE \"$requests\" (\"id\" INTEGER PRIMARY KEY, \"request_id\" TEXT NOT NULL UNIQUE,"
+                "CREATE TABLE \"$requests\" (\"id\" INTEGER PRIMARY KEY, \"request_id\" TEXT NOT NULL,"
                         + " \"kind\" TEXT NOT NULL, \"method\" TEXT NOT NULL, \"url\" TEXT NOT NULL,"
                         + " \"entity_set\" TEXT NOT NULL, \"lid\" INTEGER NOT NULL, \"navigation\" TEXT,"
                         + " \"target_set\" TEXT, \"target_lid\" INTEGER, \"headers\" TEXT NOT NULL, \"body\" TEXT,"
@@ -43,10 +43,9 @@ final class SystemSchema {
                         + " \"transaction_id\" TEXT, \"upload_category\" TEXT, \"custom_tag\" TEXT,"
                         + " \"unmodifiable\" INTEGER NOT NULL DEFAULT 0, \"remove_after_upload\" INTEGER NOT NULL DEFAULT 0,"
                         + " \"state\" TEXT NOT NULL DEFAULT 'pending', \"first_sent\" TEXT, \"created\" TEXT NOT NULL)",
-                "CREATE TABLE \"$request_entities\" (\"request\" INTEGER NOT NULL, \"entity_set\" TEXT NOT NULL,"
-                        + " \"lid\" INTEGER NOT NULL, \"role\" TEXT NOT NULL,"
-                        + " PRIMARY KEY (\"request\", \"entity_set\", \"lid\", \"role\")) WITHOUT ROWID",
-                "CREATE INDEX \"$request_entities$entity\" ON \"$request_entities\" (\"entity_set\", \"lid\")",
+                "CREATE TABLE \"$request_entities\" (\"entity_set\" TEXT NOT NULL, \"lid\" INTEGER NOT NULL,"
+                        + " \"request\" INTEGER NOT NULL, \"role\" TEXT NOT NULL,"
+                        + " PRIMARY KEY (\"entity_set\", \"lid\", \"request\", \"role\")) WITHOUT ROWID",
                 "CREATE TABLE \"$errors\" (\"id\" INTEGER PRIMARY KEY, \"request\" INTEGER NOT NULL UNIQUE,"
                         + " \"http_status\" INTEGER, \"code\" TEXT, \"message\" TEXT, \"inner_error\" TEXT,"
                         + " \"conflict\" INTEGER NOT NULL DEFAULT 0, \"server_state\" TEXT, \"time\" TEXT NOT NULL)",

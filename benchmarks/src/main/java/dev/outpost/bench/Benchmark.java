@@ -20,6 +20,14 @@ public interface Benchmark {
     default void setUp() throws Exception {
     }
 
+    /**
+     * How many items (creates, entities, requests) one run of the operation and of its baseline
+     * processes, so that the report can show throughput; 0 when throughput means nothing.
+     */
+    default long items() {
+        return 0;
+    }
+
     /** The measured operation. Its result is kept until the next run so that the work cannot be optimised away. */
     Object run() throws Exception;
 

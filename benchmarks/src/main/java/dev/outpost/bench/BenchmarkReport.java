@@ -23,6 +23,11 @@ import java.util.Locale;
 public record BenchmarkReport(Instant started, Machine machine, BenchmarkRunner.Settings settings,
                               List<BenchmarkResult> results) {
 
+    /** How ratios and throughput read, for readers of the report. */
+    static final String RATIO_METHOD = "Ratio: the operation's median time divided by the raw baseline's median, both"
+            + " measured in this run (1.00 = as fast as raw; the share of raw throughput is 1/Ratio). Items/s: items"
+            + " (creates, lookups, entities) per second at the median.";
+
     /** How peak heap is measured, for readers of the report. */
     static final String HEAP_METHOD = "Peak heap: the largest heap use seen before any garbage collection during the"
             + " measured iterations (GC notifications; a collection is forced at the end), i.e. everything allocated,"
@@ -45,8 +50,8 @@ public record BenchmarkReport(Instant started, Machine machine, BenchmarkRunner.
                 .append("; GC ").append(String.join(", ", machine.collectors()))
                 .append("; JVM arguments: ").append(machine.jvmArguments().isEmpty() ? "none"
                         : "`" + String.join(" ", machine.jvmArguments()) + "`").append(".\n\n");
-        md.append("| Benchmark | Median | Min | Max | Baseline median | Ratio | Peak heap | Live peak | Retained |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| Benchmark | Median | Min | Max | Baseline median | Ratio | Items/s | Raw items/s | Peak heap | Live peak | Retained |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (BenchmarkResult r : results) {
             Stats s = r.measured().stats();
             md.append("| ").append(r.name())
@@ -55,6 +60,8 @@ public record BenchmarkReport(Instant started, Machine machine, BenchmarkRunner.
                     .append(" | ").append(millis(s.max()))
                     .append(" | ").append(r.baseline() == null ? "-" : millis(r.baseline().stats().median()))
                     .append(" | ").append(r.baseline() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.ratio()))
+                    .append(" | ").append(rate(r.throughput()))
+                    .append(" | ").append(rate(r.baselineThroughput()))
                     .append(" | ").append(mib(r.measured().heap().peakBytes()))
                     .append(" | ").append(mib(r.measured().heap().livePeakBytes()))
                     .append(" | ").append(mib(r.measured().heap().retainedBytes()))
@@ -70,8 +77,12 @@ public record BenchmarkReport(Instant started, Machine machine, BenchmarkRunner.
             }
             md.append('\n');
         }
-        md.append('\n').append(HEAP_METHOD).append('\n');
+        md.append('\n').append(RATIO_METHOD).append("\n\n").append(HEAP_METHOD).append('\n');
         return md.toString();
+    }
+
+    private static String rate(double perSecond) {
+        return Double.isNaN(perSecond) ? "-" : String.format(Locale.ROOT, "%,.0f", perSecond);
     }
 
     /** The report as JSON; durations in milliseconds, memory in bytes. */
@@ -103,6 +114,10 @@ public record BenchmarkReport(Instant started, Machine machine, BenchmarkRunner.
                     json.writeStringField("baselineDescription", r.baselineDescription());
                     measurement(json, "baseline", r.baseline());
                     json.writeNumberField("ratio", r.ratio());
+                    if (r.items() > 0) {
+                        json.writeNumberField("itemsPerSecond", r.throughput());
+                        json.writeNumberField("baselineItemsPerSecond", r.baselineThroughput());
+                    }
                 }
                 json.writeEndObject();
             }

@@ -56,7 +56,7 @@ public final class BenchmarkRunner {
             Measurement measured = measure(b::run, heap);
             Measurement base = baseline.isPresent() ? measure(baseline.get().operation(), heap) : null;
             return new BenchmarkResult(b.name(), b.description(), measured,
-                    baseline.map(Benchmark.Baseline::description).orElse(null), base);
+                    baseline.map(Benchmark.Baseline::description).orElse(null), base, b.items());
         } finally {
             sink = null;
             b.tearDown();

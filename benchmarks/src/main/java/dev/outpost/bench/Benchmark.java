@@ -28,6 +28,15 @@ public interface Benchmark {
         return 0;
     }
 
+    /**
+     * The fewest unmeasured runs before measuring, whatever {@code --warmup} says: an operation
+     * that runs much of the runtime's code needs many runs before the JIT has compiled it, and a
+     * median taken earlier measures the interpreter.
+     */
+    default int minimumWarmups() {
+        return 0;
+    }
+
     /** The measured operation. Its result is kept until the next run so that the work cannot be optimised away. */
     Object run() throws Exception;
 

@@ -46,7 +46,7 @@ public final class BenchmarkRunner {
         b.setUp();
         try {
             Optional<Benchmark.Baseline> baseline = b.baseline();
-            for (int i = 0; i < settings.warmups(); i++) {
+            for (int i = 0; i < Math.max(settings.warmups(), b.minimumWarmups()); i++) {
                 sink = b.run();
                 if (baseline.isPresent()) {
                     sink = baseline.get().operation().run();

@@ -71,7 +71,7 @@ final class StoreSuite implements Suite {
 
     /** L15: a local create is the entity row plus its queued POST, committed in one transaction. */
     static final class LocalCreate implements Benchmark {
-        static final int PER_RUN = 200;
+        static final int PER_RUN = 1000;
         private Path dir;
         private OfflineStore store;
         private DataService service;
@@ -94,6 +94,11 @@ final class StoreSuite implements Suite {
         @Override
         public long items() {
             return PER_RUN;
+        }
+
+        @Override
+        public int minimumWarmups() {
+            return 15;
         }
 
         @Override
@@ -170,6 +175,11 @@ final class StoreSuite implements Suite {
         DataService service;
         Connection raw;
         final Random random = new Random(7);
+
+        @Override
+        public int minimumWarmups() {
+            return 20;
+        }
 
         @Override
         public void setUp() throws Exception {

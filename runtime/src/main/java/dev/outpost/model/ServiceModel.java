@@ -226,14 +226,7 @@ public final class ServiceModel {
 
     /** The type and its base types, the root first. */
     public List<StructuredType> hierarchy(StructuredType type) {
-        List<StructuredType> chain = new ArrayList<>();
-        for (StructuredType t = type; t != null; t = baseType(t).orElse(null)) {
-            chain.add(0, t);
-            if (chain.size() > 64) {
-                break; // cycles are rejected when reading; this guards models built in code
-            }
-        }
-        return chain;
+        return members(type).hierarchy;
     }
 
     /** Types that name this type as their base type (direct subtypes only). */
@@ -243,30 +236,60 @@ public final class ServiceModel {
 
     /** Structural properties including inherited ones, base type's first. */
     public List<Property> properties(StructuredType type) {
-        List<Property> all = new ArrayList<>();
-        for (StructuredType t : hierarchy(type)) {
-            all.addAll(t.declaredProperties());
-        }
-        return all;
+        return members(type).properties;
     }
 
     /** Navigation properties including inherited ones, base type's first. */
     public List<NavigationProperty> navigationProperties(StructuredType type) {
-        List<NavigationProperty> all = new ArrayList<>();
-        for (StructuredType t : hierarchy(type)) {
-            all.addAll(t.declaredNavigationProperties());
-        }
-        return all;
+        return members(type).navigationProperties;
     }
 
     /** The structural property with this name, declared or inherited. */
     public Optional<Property> property(StructuredType type, String name) {
-        return properties(type).stream().filter(p -> p.name().equals(name)).findFirst();
+        return Optional.ofNullable(members(type).propertiesByName.get(name));
     }
 
     /** The navigation property with this name, declared or inherited. */
     public Optional<NavigationProperty> navigationProperty(StructuredType type, String name) {
-        return navigationProperties(type).stream().filter(p -> p.name().equals(name)).findFirst();
+        return Optional.ofNullable(members(type).navigationsByName.get(name));
+    }
+
+    /** A type's hierarchy and members, computed once per type of this model (the store asks per value). */
+    private record Members(StructuredType type, List<StructuredType> hierarchy, List<Property> properties,
+                           Map<String, Property> propertiesByName, List<NavigationProperty> navigationProperties,
+                           Map<String, NavigationProperty> navigationsByName) {
+    }
+
+    private final Map<QualifiedName, Members> members = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Members members(StructuredType type) {
+        Members m = members.get(type.qualifiedName());
+        if (m != null && m.type == type) {
+            return m;
+        }
+        List<StructuredType> chain = new ArrayList<>();
+        for (StructuredType t = type; t != null; t = baseType(t).orElse(null)) {
+            chain.add(0, t);
+            if (chain.size() > 64) {
+                break; // cycles are rejected when reading; this guards models built in code
+            }
+        }
+        List<Property> properties = new ArrayList<>();
+        List<NavigationProperty> navigations = new ArrayList<>();
+        Map<String, Property> propertiesByName = new HashMap<>();
+        Map<String, NavigationProperty> navigationsByName = new HashMap<>();
+        for (StructuredType t : chain) {
+            properties.addAll(t.declaredProperties());
+            navigations.addAll(t.declaredNavigationProperties());
+        }
+        properties.forEach(p -> propertiesByName.putIfAbsent(p.name(), p));
+        navigations.forEach(n -> navigationsByName.putIfAbsent(n.name(), n));
+        m = new Members(type, List.copyOf(chain), List.copyOf(properties), propertiesByName, List.copyOf(navigations),
+                navigationsByName);
+        if (structuredType(type.qualifiedName()).orElse(null) == type) {
+            members.put(type.qualifiedName(), m); // a type built outside this model is not cached under its name
+        }
+        return m;
     }
 
     /** The key of an entity type: its own or the nearest base type's. Empty when none is declared. */

@@ -190,13 +190,6 @@ public final class Literals {
         if (type.family() != PrimitiveType.Family.INTEGER) {
             throw new IllegalArgumentException(type.edmName() + " is not numeric; got the number " + n);
         }
-        BigDecimal exact = toBigDecimal(n);
-        BigInteger integral;
-        try {
-            integral = exact.toBigIntegerExact();
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(type.edmName() + " takes whole numbers, not " + n, e);
-        }
         long min;
         long max;
         switch (type) {
@@ -206,10 +199,26 @@ public final class Literals {
             case INT32 -> { min = Integer.MIN_VALUE; max = Integer.MAX_VALUE; }
             default -> { min = Long.MIN_VALUE; max = Long.MAX_VALUE; }
         }
-        if (integral.compareTo(BigInteger.valueOf(min)) < 0 || integral.compareTo(BigInteger.valueOf(max)) > 0) {
-            throw new IllegalArgumentException(n + " is out of range for " + type.edmName() + " (" + min + " to " + max + ")");
+        long v;
+        if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
+            v = n.longValue(); // exact already: only the range needs checking
+            if (v < min || v > max) {
+                throw new IllegalArgumentException(n + " is out of range for " + type.edmName() + " (" + min + " to " + max
+                        + ")");
+            }
+        } else {
+            BigInteger integral;
+            try {
+                integral = toBigDecimal(n).toBigIntegerExact();
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException(type.edmName() + " takes whole numbers, not " + n, e);
+            }
+            if (integral.compareTo(BigInteger.valueOf(min)) < 0 || integral.compareTo(BigInteger.valueOf(max)) > 0) {
+                throw new IllegalArgumentException(n + " is out of range for " + type.edmName() + " (" + min + " to " + max
+                        + ")");
+            }
+            v = integral.longValue();
         }
-        long v = integral.longValue();
         return switch (type) {
             case BYTE, INT16 -> (short) v;
             case SBYTE -> (byte) v;

@@ -28,7 +28,24 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
-    private final java.util.Map<String, PreparedStatement> statements = new java.util.HashMap<>();
+    /** Prepared statements by SQL, least recently used first; the oldest is closed beyond {@link #STATEMENTS}. */
+    private final java.util.Map<String, PreparedStatement> statements = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, PreparedStatement> eldest) {
+            if (size() <= STATEMENTS) {
+                return false;
+            }
+            columnIndexes.remove(eldest.getKey());
+            try {
+                eldest.getValue().close();
+            } catch (SQLException ignored) {
+                // closing a cached statement cannot lose data
+            }
+            return true;
+        }
+    };
+    /** How many prepared statements stay cached: queries of many shapes must not hold memory without bound. */
+    static final int STATEMENTS = 512;
 
     private Database(Path file, Connection connection) {
         this.file = file;

@@ -75,34 +75,134 @@ final class EntityReader {
      */
     EntityValue entity(TableInfo info, Row row, ValueFactory factory, Set<String> select) throws SQLException {
         EntityType type = info.rowType((String) row.get("$type"));
+        Plan plan = plan(info, row.index(), type, select);
+        ResultSet rs = row.rs();
         EntityValue e = factory.newEntity(type.qualifiedName());
         EntityAccess access = EntityAccess.get();
-        long lid = ((Number) row.get("$lid")).longValue();
-        List<String> keyNames = new ArrayList<>();
-        for (PropertyRef k : info.key) {
-            keyNames.add(k.path());
-        }
-        for (StructuredType t : info.model.hierarchy(type)) {
-            for (Property prop : t.declaredProperties()) {
-                if (select != null && !select.contains(prop.name()) && !keyNames.contains(prop.name())) {
-                    continue;
-                }
-                access.putLoaded(e, prop.name(), value(info, row, List.of(prop.name()), factory));
-            }
+        long lid = rs.getLong(plan.lid);
+        for (Slot slot : plan.slots) {
+            access.putLoaded(e, slot.name, read(slot, rs, factory));
         }
         access.setEntitySet(e, info.set.name());
         access.setLocalId(e, lid);
         String readLink = readLink(info, row, lid);
         access.setLinks(e, readLink, readLink);
-        access.setETag(e, (String) row.get("$etag"));
-        access.setLocalState(e, isTrue(row.get("$new")), isTrue(row.get("$local")), isTrue(row.get("$pending")),
-                isTrue(row.get("$error")));
-        access.setRelativesState(e, isTrue(row.get("$localRelatives")), isTrue(row.get("$pendingRelatives")));
+        access.setETag(e, plan.etag == 0 ? null : rs.getString(plan.etag));
+        access.setLocalState(e, isTrue(rs, plan.isNew), isTrue(rs, plan.local), isTrue(rs, plan.pending),
+                isTrue(rs, plan.error));
+        access.setRelativesState(e, isTrue(rs, plan.localRelatives), isTrue(rs, plan.pendingRelatives));
         return e;
     }
 
     private static boolean isTrue(Object v) {
         return v instanceof Number n && n.longValue() != 0;
+    }
+
+    private static boolean isTrue(ResultSet rs, int column) throws SQLException {
+        return column != 0 && rs.getLong(column) != 0;
+    }
+
+    /**
+     * Where one property's value is in a result set: {@code column} 0 means the result has no
+     * column for it (the value is null); a complex value has {@code members} and its presence column.
+     */
+    private record Slot(String name, int column, int offset, ValueType type, ComplexType complex, List<Slot> members) {
+    }
+
+    /** How to read entities of one type from one query's columns, worked out once per query shape. */
+    private record Plan(List<Slot> slots, int lid, int etag, int isNew, int local, int pending, int error,
+                        int localRelatives, int pendingRelatives) {
+    }
+
+    /** The key of a plan: the table and the result columns by identity (both are cached), type and selection by value. */
+    private record PlanKey(TableInfo info, Map<String, Integer> index, EntityType type, Set<String> select) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PlanKey k && k.info == info && k.index == index && k.type == type
+                    && java.util.Objects.equals(k.select, select);
+        }
+
+        @Override
+        public int hashCode() {
+            return (System.identityHashCode(info) * 31 + System.identityHashCode(index)) * 31
+                    + System.identityHashCode(type) + java.util.Objects.hashCode(select);
+        }
+    }
+
+    private final Map<PlanKey, Plan> plans = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<PlanKey, Plan> eldest) {
+            return size() > 256;
+        }
+    };
+
+    private Plan plan(TableInfo info, Map<String, Integer> index, EntityType type, Set<String> select) {
+        return plans.computeIfAbsent(new PlanKey(info, index, type, select == null ? null : Set.copyOf(select)), k -> {
+            List<String> keyNames = new ArrayList<>();
+            for (PropertyRef ref : info.key) {
+                keyNames.add(ref.path());
+            }
+            List<Slot> slots = new ArrayList<>();
+            for (StructuredType t : info.model.hierarchy(type)) {
+                for (Property prop : t.declaredProperties()) {
+                    if (select == null || select.contains(prop.name()) || keyNames.contains(prop.name())) {
+                        slots.add(slot(info, index, List.of(prop.name())));
+                    }
+                }
+            }
+            return new Plan(List.copyOf(slots), index.getOrDefault("$lid", 0), index.getOrDefault("$etag", 0),
+                    index.getOrDefault("$new", 0), index.getOrDefault("$local", 0), index.getOrDefault("$pending", 0),
+                    index.getOrDefault("$error", 0), index.getOrDefault("$localRelatives", 0),
+                    index.getOrDefault("$pendingRelatives", 0));
+        });
+    }
+
+    private Slot slot(TableInfo info, Map<String, Integer> index, List<String> path) {
+        String name = path.get(path.size() - 1);
+        Column column = info.byPath.get(path);
+        if (column == null) {
+            return new Slot(name, 0, 0, null, null, List.of());
+        }
+        int at = index.getOrDefault(column.name(), 0);
+        if (column.role() == Column.Role.COMPLEX_PRESENT) {
+            ComplexType type = info.model.complexType(dev.outpost.model.QualifiedName.parse(column.edmType())).orElseThrow();
+            List<Slot> members = new ArrayList<>();
+            for (StructuredType t : info.model.hierarchy(type)) {
+                for (Property sub : t.declaredProperties()) {
+                    List<String> subPath = new ArrayList<>(path);
+                    subPath.add(sub.name());
+                    if (info.byPath.containsKey(subPath)) {
+                        members.add(slot(info, index, List.copyOf(subPath)));
+                    }
+                }
+            }
+            return new Slot(name, at, 0, null, type, List.copyOf(members));
+        }
+        Column offset = info.offsets.get(path);
+        return new Slot(name, at, offset == null ? 0 : index.getOrDefault(offset.name(), 0), info.types.get(path), null,
+                List.of());
+    }
+
+    private Object read(Slot slot, ResultSet rs, ValueFactory factory) throws SQLException {
+        if (slot.column == 0) {
+            return null;
+        }
+        Object sql = rs.getObject(slot.column);
+        if (slot.complex != null) {
+            if (sql == null) {
+                return null;
+            }
+            ComplexValue complex = factory.newComplex(slot.complex.qualifiedName());
+            for (Slot member : slot.members) {
+                complex.setValue(member.name, read(member, rs, factory));
+            }
+            return complex;
+        }
+        Integer minutes = null;
+        if (slot.offset != 0 && rs.getObject(slot.offset) instanceof Number n) {
+            minutes = n.intValue();
+        }
+        return rows.codec().fromSql(slot.type, sql, minutes, factory);
     }
 
     /** {@code Set(key)} when every key value is known and the entity is on the server; else {@code Set($lid=n)}. */
@@ -113,22 +213,38 @@ final class EntityReader {
         if (isTrue(row.get("$new")) || info.keyColumns.isEmpty() || info.set.system()) {
             return StoredRequest.lidUrl(info.set.name(), lid);
         }
+        if (info.keyColumns.size() == 1) {
+            String literal = keyLiteral(info, row, 0);
+            return literal == null ? StoredRequest.lidUrl(info.set.name(), lid) : info.set.name() + "(" + literal + ")";
+        }
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < info.keyColumns.size(); i++) {
-            Column c = info.keyColumns.get(i);
-            Object sql = row.get(c.name());
-            if (sql == null) {
+            String literal = keyLiteral(info, row, i);
+            if (literal == null) {
                 return StoredRequest.lidUrl(info.set.name(), lid);
             }
-            ValueType type = info.types.get(c.path());
-            if (!(type instanceof ValueType.Primitive p)) {
-                return StoredRequest.lidUrl(info.set.name(), lid);
-            }
-            Object value = rows.codec().fromSql(type, sql, null, ValueFactory.DYNAMIC);
-            String literal = LiteralFormat.format(new Expr.Literal(p.type(), value));
-            parts.add(info.keyColumns.size() == 1 ? literal : info.key.get(i).keyName() + "=" + literal);
+            parts.add(info.key.get(i).keyName() + "=" + literal);
         }
         return info.set.name() + "(" + String.join(",", parts) + ")";
+    }
+
+    /** The URL literal of a row's key part, or null when it is unknown. */
+    private String keyLiteral(TableInfo info, Row row, int i) throws SQLException {
+        Column c = info.keyColumns.get(i);
+        Object sql = row.get(c.name());
+        if (sql == null) {
+            return null;
+        }
+        ValueType type = info.types.get(c.path());
+        if (!(type instanceof ValueType.Primitive p)) {
+            return null;
+        }
+        if (sql instanceof Number n && (p.type() == dev.outpost.model.PrimitiveType.INT32
+                || p.type() == dev.outpost.model.PrimitiveType.INT64)) {
+            return Long.toString(n.longValue()); // the common integer key, without a round trip through a literal
+        }
+        Object value = rows.codec().fromSql(type, sql, null, ValueFactory.DYNAMIC);
+        return LiteralFormat.format(new Expr.Literal(p.type(), value));
     }
 
     /** The Java value at a property path: flattened complex values are rebuilt, others decoded. */

@@ -366,19 +366,27 @@ final class LocalChanges {
             }
             return set;
         }
-        List<String> candidates = new ArrayList<>();
-        for (String set : catalog.names()) {
-            catalog.find(set).filter(s -> !s.system() && !s.singleton())
-                    .filter(s -> s.model().hierarchy(s.model().entityType(entity.entityType()).orElse(s.entityType()))
-                            .contains(s.entityType()))
-                    .ifPresent(s -> candidates.add(s.name()));
-        }
+        List<String> candidates = setsHolding.computeIfAbsent(entity.entityType(), this::setsHolding);
         if (candidates.size() != 1) {
             throw new DataRequestException(400, "cannot tell the entity set of a " + entity.entityType().name()
                     + (candidates.isEmpty() ? ": no entity set holds that type" : ": " + candidates + " all hold it")
                     + "; pass the entity set name");
         }
         return catalog.require(candidates.get(0));
+    }
+
+    /** The entity sets an entity type can be created in, by type (asked on every create without a set). */
+    private final Map<QualifiedName, List<String>> setsHolding = new java.util.HashMap<>();
+
+    private List<String> setsHolding(QualifiedName type) {
+        List<String> candidates = new ArrayList<>();
+        for (String set : catalog.names()) {
+            catalog.find(set).filter(s -> !s.system() && !s.singleton())
+                    .filter(s -> s.model().hierarchy(s.model().entityType(type).orElse(s.entityType()))
+                            .contains(s.entityType()))
+                    .ifPresent(s -> candidates.add(s.name()));
+        }
+        return List.copyOf(candidates);
     }
 
     private Ref ref(EntityValue entity, Map<EntityValue, Ref> created, String what) throws SQLException {

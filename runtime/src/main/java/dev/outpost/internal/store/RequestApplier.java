@@ -227,9 +227,26 @@ final class RequestApplier {
     /** Column values of the CSDL {@code DefaultValue}s of properties the body does not set. */
     private Map<String, Object> defaults(TableInfo info, EntityType type, ObjectNode body) {
         Map<String, Object> values = new LinkedHashMap<>();
+        for (Default d : defaults.computeIfAbsent(info.quoted + "\n" + type.qualifiedName(), k -> defaults(info, type))) {
+            if (!body.has(d.property)) {
+                values.putAll(d.columns);
+            }
+        }
+        return values;
+    }
+
+    /** A property's default, as the column values it sets. */
+    private record Default(String property, Map<String, Object> columns) {
+    }
+
+    /** The defaults of an entity type's properties, worked out once per type (the model does not change). */
+    private final Map<String, List<Default>> defaults = new java.util.HashMap<>();
+
+    private List<Default> defaults(TableInfo info, EntityType type) {
+        List<Default> out = new ArrayList<>();
         for (StructuredType t : info.model.hierarchy(type)) {
             for (Property p : t.declaredProperties()) {
-                if (p.defaultValue() == null || body.has(p.name()) || p.type().collection()) {
+                if (p.defaultValue() == null || p.type().collection()) {
                     continue;
                 }
                 ValueType vt = info.types.get(List.of(p.name()));
@@ -239,16 +256,18 @@ final class RequestApplier {
                 }
                 try {
                     Object javaValue = defaultValue(info, p);
-                    values.put(column.name(), rows.codec().toSql(vt, javaValue, p.name()));
+                    Map<String, Object> columns = new LinkedHashMap<>();
+                    columns.put(column.name(), rows.codec().toSql(vt, javaValue, p.name()));
                     if (javaValue instanceof java.time.OffsetDateTime) {
-                        values.put(column.name() + "$offset", ValueCodec.offsetMinutes(javaValue));
+                        columns.put(column.name() + "$offset", ValueCodec.offsetMinutes(javaValue));
                     }
+                    out.add(new Default(p.name(), columns));
                 } catch (DataRequestException | IllegalArgumentException e) {
                     // an unreadable DefaultValue in the metadata leaves the property empty, as a service would
                 }
             }
         }
-        return values;
+        return List.copyOf(out);
     }
 
     private Object defaultValue(TableInfo info, Property p) {

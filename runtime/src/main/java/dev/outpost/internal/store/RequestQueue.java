@@ -107,25 +107,27 @@ final class RequestQueue {
     private void add(long id, Map<String, List<Long>> modified, Map<String, List<Long>> referenced) throws SQLException {
         PreparedStatement p = db.prepare("INSERT OR IGNORE INTO \"$request_entities\" (\"request\", \"entity_set\","
                 + " \"lid\", \"role\") VALUES (?, ?, ?, ?)");
-        for (Map.Entry<String, List<Long>> e : modified.entrySet()) {
-            for (long lid : e.getValue()) {
-                add(p, id, e.getKey(), lid, MODIFIED);
+        int rows = 0;
+        for (Map<String, List<Long>> entities : List.of(modified, referenced)) {
+            String role = entities == modified ? MODIFIED : REFERENCED;
+            for (Map.Entry<String, List<Long>> e : entities.entrySet()) {
+                for (long lid : e.getValue()) {
+                    if (rows++ > 0) {
+                        p.addBatch(); // the previous row
+                    }
+                    p.setLong(1, id);
+                    p.setString(2, e.getKey());
+                    p.setLong(3, lid);
+                    p.setString(4, role);
+                }
             }
         }
-        for (Map.Entry<String, List<Long>> e : referenced.entrySet()) {
-            for (long lid : e.getValue()) {
-                add(p, id, e.getKey(), lid, REFERENCED);
-            }
+        if (rows == 1) {
+            p.executeUpdate(); // one row (the common create) skips the batch machinery
+        } else if (rows > 1) {
+            p.addBatch();
+            p.executeBatch();
         }
-        p.executeBatch();
-    }
-
-    private static void add(PreparedStatement p, long id, String set, long lid, String role) throws SQLException {
-        p.setLong(1, id);
-        p.setString(2, set);
-        p.setLong(3, lid);
-        p.setString(4, role);
-        p.addBatch();
     }
 
     /**
@@ -269,6 +271,9 @@ final class RequestQueue {
     }
 
     private static String json(Map<String, String> headers) {
+        if (headers.isEmpty()) {
+            return "{}";
+        }
         try {
             return ValueCodec.JSON.writeValueAsString(headers);
         } catch (JsonProcessingException e) {

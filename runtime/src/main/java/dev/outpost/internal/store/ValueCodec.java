@@ -113,7 +113,7 @@ public final class ValueCodec {
                     double d = sql instanceof Number n ? n.doubleValue() : Double.NaN;
                     yield t == PrimitiveType.SINGLE ? (Object) (float) d : (Object) d;
                 }
-                case DATE -> LocalDate.parse(sql.toString());
+                case DATE -> date(sql.toString());
                 case TIME_OF_DAY -> LocalTime.parse(sql.toString());
                 case DATE_TIME_OFFSET -> dateTimeOffset(sql.toString(), offset == null ? 0 : offset);
                 case DURATION -> Duration.ofNanos(((Number) sql).longValue());
@@ -276,7 +276,7 @@ public final class ValueCodec {
                     double d = node != null && node.isNumber() ? node.doubleValue() : parseDouble(text.trim());
                     yield t == PrimitiveType.SINGLE ? (Object) (float) d : (Object) d;
                 }
-                case DATE -> LocalDate.parse(text);
+                case DATE -> date(text);
                 case TIME_OF_DAY -> LocalTime.parse(text);
                 case DATE_TIME_OFFSET -> OffsetDateTime.parse(text);
                 case DURATION -> dev.outpost.internal.url.Durations.parse(text);
@@ -386,8 +386,57 @@ public final class ValueCodec {
     /** The UTC instant as fixed-width text, so that text order is time order. */
     static String instantText(OffsetDateTime t) {
         LocalDateTime utc = t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-        return String.format("%04d-%02d-%02dT%02d:%02d:%02d.%09dZ", utc.getYear(), utc.getMonthValue(),
-                utc.getDayOfMonth(), utc.getHour(), utc.getMinute(), utc.getSecond(), utc.getNano());
+        int year = utc.getYear();
+        if (year < 0 || year > 9999) {
+            return String.format("%04d-%02d-%02dT%02d:%02d:%02d.%09dZ", year, utc.getMonthValue(),
+                    utc.getDayOfMonth(), utc.getHour(), utc.getMinute(), utc.getSecond(), utc.getNano());
+        }
+        // fixed width, so that the text sorts as the instant does; built by hand (String.format is slow)
+        StringBuilder b = new StringBuilder(30);
+        digits(b, year, 4).append('-');
+        digits(b, utc.getMonthValue(), 2).append('-');
+        digits(b, utc.getDayOfMonth(), 2).append('T');
+        digits(b, utc.getHour(), 2).append(':');
+        digits(b, utc.getMinute(), 2).append(':');
+        digits(b, utc.getSecond(), 2).append('.');
+        return digits(b, utc.getNano(), 9).append('Z').toString();
+    }
+
+    private static StringBuilder digits(StringBuilder b, int value, int width) {
+        String s = Integer.toString(value);
+        for (int i = s.length(); i < width; i++) {
+            b.append('0');
+        }
+        return b.append(s);
+    }
+
+    /** Parses an ISO date; the common {@code yyyy-mm-dd} form without the general-purpose parser. */
+    static LocalDate date(String text) {
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            int y = number(text, 0, 4);
+            int m = number(text, 5, 7);
+            int d = number(text, 8, 10);
+            if (y >= 0 && m >= 0 && d >= 0) {
+                try {
+                    return LocalDate.of(y, m, d);
+                } catch (java.time.DateTimeException e) {
+                    throw new DateTimeParseException(e.getMessage(), text, 0, e);
+                }
+            }
+        }
+        return LocalDate.parse(text);
+    }
+
+    private static int number(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** Rebuilds a DateTimeOffset from its UTC text and offset minutes. */

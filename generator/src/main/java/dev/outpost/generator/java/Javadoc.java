@@ -33,12 +33,8 @@ final class Javadoc {
         } else {
             doc.lines.add(fallback);
         }
-        annotations.string(Terms.CORE_LONG_DESCRIPTION).filter(s -> !s.isBlank()).ifPresent(d -> {
-            List<String> text = escapeLines(d);
-            doc.lines.add("");
-            doc.lines.add("<p>" + text.get(0));
-            doc.lines.addAll(text.subList(1, text.size()));
-        });
+        annotations.string(Terms.CORE_LONG_DESCRIPTION).filter(s -> !s.isBlank())
+                .ifPresent(d -> doc.paragraphOf(escapeLines(d)));
         return doc;
     }
 
@@ -49,11 +45,23 @@ final class Javadoc {
         return doc;
     }
 
+    /** Adds the service's description of the element, if it gives one, as a paragraph. */
+    Javadoc description(Annotations annotations) {
+        annotations.string(Terms.CORE_DESCRIPTION).filter(s -> !s.isBlank()).ifPresent(d -> paragraphOf(escapeLines(d)));
+        return this;
+    }
+
     /** Adds a paragraph of Javadoc source (not escaped). */
     Javadoc paragraph(String text) {
         lines.add("");
         lines.add("<p>" + text);
         return this;
+    }
+
+    private void paragraphOf(List<String> escaped) {
+        lines.add("");
+        lines.add("<p>" + escaped.get(0));
+        lines.addAll(escaped.subList(1, escaped.size()));
     }
 
     /** Adds a block tag line such as {@code @param name what it is} (Javadoc source). */

@@ -68,6 +68,7 @@ final class StructuredViewBuilder {
                     descriptor.initializer(imports, Sources.literal(p.name()))));
             String valueType = imports.render(descriptor.valueType());
             accessors.add(new Views.Accessor(Javadoc.of("Returns the value of " + Javadoc.code(p.name()) + ".")
+                    .description(p.annotations())
                     .tag("@return the value; null when it is null, not set, or not selected").lines(),
                     valueType, n.getter(), "", "return get(" + n.constant() + ");"));
             if (!descriptor.type().equals(JavaType.ClassName.of(StreamProperty.class))) {
@@ -108,6 +109,7 @@ final class StructuredViewBuilder {
             String list = imports.render(JavaType.Parameterized.of(JavaType.ClassName.of(List.class), targetClass));
             return List.of(
                     new Views.Accessor(Javadoc.of("Returns the related entities of " + code + " when it was expanded.")
+                            .description(nav.annotations())
                             .tag("@return the related entities; empty when not expanded").lines(),
                             list, n.getter(), "", "return get(" + n.constant() + ");"),
                     new Views.Accessor(Javadoc.of("Sets new related entities of " + code
@@ -119,6 +121,7 @@ final class StructuredViewBuilder {
         String target = imports.render(targetClass);
         return List.of(
                 new Views.Accessor(Javadoc.of("Returns the related entity of " + code + " when it was expanded.")
+                        .description(nav.annotations())
                         .tag("@return the related entity; null when not expanded or absent").lines(),
                         target, n.getter(), "", "return get(" + n.constant() + ");"),
                 new Views.Accessor(Javadoc.of("Sets a new related entity of " + code

@@ -82,6 +82,9 @@ public class Address extends ComplexValue {
     /**
      * Returns the value of {@code City}.
      *
+     * <p>The city. Tricky text: *&#47; &#64;param &lt;b&gt;bold&lt;/b&gt; &amp; &#92;u0041 {&#64;code x}
+     * second line
+     *
      * @return the value; null when it is null, not set, or not selected
      */
     public String getCity() {

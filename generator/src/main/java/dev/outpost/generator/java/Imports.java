@@ -53,10 +53,8 @@ final class Imports {
             return name(p.raw()) + p.arguments().stream().map(this::render).collect(Collectors.joining(", ", "<", ">"));
         } else if (type instanceof JavaType.ArrayOf a) {
             return render(a.component()) + "[]";
-        } else if (type instanceof JavaType.Primitive p) {
-            return p.keyword();
         }
-        return ((JavaType.Variable) type).name();
+        return ((JavaType.Primitive) type).keyword();
     }
 
     /** The spelling of a class. */

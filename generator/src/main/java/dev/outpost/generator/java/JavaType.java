@@ -5,7 +5,7 @@ import java.util.List;
 /** A Java type as generated code refers to it; {@link Imports} decides how each file spells it. */
 sealed interface JavaType {
 
-    /** Adds the erasure of this type, fully qualified, to a signature. */
+    /** The erasure of this type, fully qualified, as overload signatures compare it. */
     String erasure();
 
     /** A top-level class or interface. */
@@ -51,19 +51,11 @@ sealed interface JavaType {
         }
     }
 
-    /** A primitive type or {@code void}. */
+    /** A primitive type, such as {@code byte}. */
     record Primitive(String keyword) implements JavaType {
         @Override
         public String erasure() {
             return keyword;
-        }
-    }
-
-    /** A type variable of a generic method, such as {@code T}. */
-    record Variable(String name, ClassName bound) implements JavaType {
-        @Override
-        public String erasure() {
-            return bound.erasure();
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.outpost.generator.java;
 
 import dev.outpost.generator.output.DirectoryOutputSink;
 import dev.outpost.generator.output.GeneratedFile;
+import dev.outpost.generator.testing.Goldens;
 import dev.outpost.model.MetadataSource;
 import dev.outpost.model.ServiceModel;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * G3 golden fixtures: one directory per case under {@code src/test/resources/golden}, holding
+ * G3 golden fixtures: one directory per case under {@code src/test/resources/golden/java}, holding
  * {@code input/metadata.xml}, {@code input/options.properties} ({@code basePackage}, optional
  * {@code serviceName}) and {@code expected/} with the generated {@code sources/} and
  * {@code resources/}. Missing and extra files fail, and every case's output compiles.
@@ -35,8 +36,8 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class GoldenTest {
 
-    private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
-    private static final boolean UPDATE = Boolean.getBoolean("outpost.updateGoldens");
+    private static final Path GOLDEN = Goldens.testResources().resolve("golden").resolve("java");
+    private static final boolean UPDATE = Goldens.updating();
 
     static Stream<String> cases() throws IOException {
         try (Stream<Path> dirs = Files.list(GOLDEN)) {

@@ -136,7 +136,7 @@ class ProxyRunTest {
                     }
 
                     @Override
-                    public void undoPendingChanges(EntityValue entity) {
+                    public void undoPendingChanges(String readLink) {
                     }
 
                     @Override

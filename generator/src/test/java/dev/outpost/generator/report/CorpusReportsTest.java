@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CorpusReportsTest {
 
-    private static final Path GOLDEN = Goldens.testResources().resolve("golden");
+    private static final Path GOLDEN = Goldens.testResources().resolve("golden").resolve("reports");
 
     static ValidationResult validate(Path document) throws IOException {
         String name = "corpus/" + document.getFileName();

@@ -50,6 +50,18 @@ final class EntityRows {
      * navigation properties are left to the caller). Unknown properties are a 400 that names them.
      */
     Map<String, Object> columns(TableInfo info, EntityType type, ObjectNode json, String where) {
+        return columns(info, type, json, where, false);
+    }
+
+    /**
+     * The column values of server state: properties the model does not know (the back end added
+     * them, the app's model is older) are left out instead of refused.
+     */
+    Map<String, Object> serverColumns(TableInfo info, EntityType type, ObjectNode json, String where) {
+        return columns(info, type, json, where, true);
+    }
+
+    private Map<String, Object> columns(TableInfo info, EntityType type, ObjectNode json, String where, boolean lenient) {
         Map<String, Object> values = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
         while (fields.hasNext()) {
@@ -63,7 +75,7 @@ final class EntityRows {
             }
             Property p = info.model.property(type, name).orElse(null);
             if (p == null) {
-                if (type.isOpenType()) {
+                if (type.isOpenType() || lenient) {
                     continue;
                 }
                 throw ValueCodec.bad(where, "'" + type.qualifiedName().name() + "' has no property '" + name + "'");
@@ -323,4 +335,51 @@ final class EntityRows {
         bind(p, java.util.Arrays.asList(params));
         return p.executeUpdate();
     }
+
+    /** The SQL values of a key predicate's parts in key order, or null for a {@code ($lid=n)} key. */
+    List<Object> keyValues(Catalog.Set set, dev.outpost.query.ResourcePath.Key key) {
+        TableInfo info = info(set);
+        List<dev.outpost.query.ResourcePath.KeyPart> parts = key.parts();
+        if (parts.size() == 1 && "$lid".equals(parts.get(0).name())) {
+            return null;
+        }
+        if (info.key.isEmpty()) {
+            throw new DataRequestException(400, "'" + set.name() + "' has no key; address its entities by readLink");
+        }
+        if (parts.size() != info.key.size()) {
+            throw new DataRequestException(400, "'" + set.name() + "' has a key of " + info.key.size() + " part(s) "
+                    + info.key.stream().map(dev.outpost.model.PropertyRef::keyName).toList() + ", but " + parts.size() + " were given");
+        }
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < info.key.size(); i++) {
+            dev.outpost.model.PropertyRef ref = info.key.get(i);
+            dev.outpost.query.ResourcePath.KeyPart part = null;
+            if (parts.size() == 1 && parts.get(0).name() == null) {
+                part = parts.get(0);
+            } else {
+                for (dev.outpost.query.ResourcePath.KeyPart p : parts) {
+                    if (ref.keyName().equals(p.name()) || ref.path().equals(p.name())) {
+                        part = p;
+                    }
+                }
+            }
+            if (part == null) {
+                throw new DataRequestException(400, "the key of '" + set.name() + "' needs '" + ref.keyName() + "'");
+            }
+            Column column = info.keyColumns.get(i);
+            ValueType type = info.types.get(column.path());
+            Object value = part.value().value();
+            if (type instanceof ValueType.Primitive p) {
+                try {
+                    value = dev.outpost.query.Literals.checked(p.type(), value instanceof String s && p.type() == dev.outpost.model.PrimitiveType.GUID
+                            ? java.util.UUID.fromString(s) : value);
+                } catch (IllegalArgumentException e) {
+                    throw new DataRequestException(400, "key '" + ref.keyName() + "' of '" + set.name() + "': " + e.getMessage());
+                }
+            }
+            values.add(codec.toSql(type, value, ref.keyName()));
+        }
+        return values;
+    }
+
 }

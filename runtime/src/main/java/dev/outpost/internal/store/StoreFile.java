@@ -53,6 +53,11 @@ public final class StoreFile {
                         + "', not to '" + schema.service() + "'; open it with that service's $metadata, or use another"
                         + " store file for this service");
             }
+            int system = Integer.parseInt(meta.getOrDefault("system.version", "1"));
+            if (system < SystemSchema.VERSION) {
+                Database.execute(c, SystemSchema.upgrade(system));
+                writeMeta(c, Map.of("system.version", String.valueOf(SystemSchema.VERSION)));
+            }
             int version = Integer.parseInt(meta.getOrDefault("schema.version", "1"));
             if (schema.identityHash().equals(meta.get("schema.hash"))) {
                 return new Opened(new Catalog(model, schema), version, List.of());

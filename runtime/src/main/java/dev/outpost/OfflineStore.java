@@ -181,6 +181,45 @@ public final class OfflineStore implements DataProvider, AutoCloseable {
         return engine().download(List.of(definingQueries));
     }
 
+    /** Uploads every queued request (S5–S12); see {@link #upload(UploadOptions)}. */
+    public CompletableFuture<UploadResult> upload() {
+        return upload(UploadOptions.all());
+    }
+
+    /**
+     * Uploads queued requests as {@code $batch}, FIFO, with change sets and Content-ID references
+     * (S5). The upload fails only when the back end cannot be reached; requests it rejects wait in
+     * {@code ErrorArchive} (see {@link SyncListener#requestFailed}) and only requests that depend on
+     * them are held back (S6). A create is never applied twice, also after a lost connection (S7).
+     * Local reads and writes go on meanwhile.
+     */
+    public CompletableFuture<UploadResult> upload(UploadOptions selection) {
+        return engine().upload(java.util.Objects.requireNonNull(selection, "selection"));
+    }
+
+    /** An upload followed by a download of every defining query. */
+    public CompletableFuture<DownloadResult> sync() {
+        return engine().sync();
+    }
+
+    /**
+     * Resolves a failed request of the error archive (S8): {@link Resolution#KEEP_LOCAL} sends it
+     * again (over the server's current state, for a conflict), {@link Resolution#KEEP_SERVER}
+     * drops the entity's pending changes and takes the server's state, {@link Resolution#MERGE}
+     * keeps both when they changed different properties and refuses, naming them, otherwise.
+     *
+     * @param errorId the {@code ErrorID} of an {@code ErrorArchive} entry
+     * @throws EntityNotFoundException if there is no such entry
+     * @throws DataRequestException (409) if a merge is not possible
+     */
+    public void resolve(long errorId, Resolution resolution) {
+        java.util.Objects.requireNonNull(resolution, "resolution");
+        with(l -> {
+            l.upload().resolve(errorId, resolution);
+            return null;
+        });
+    }
+
     private SyncEngine engine() {
         if (sync == null) {
             throw new OutpostException("this store has no back end; open it with StoreOptions.sync(SyncOptions.of(serviceRoot))"

@@ -382,4 +382,58 @@ final class EntityRows {
         return values;
     }
 
+
+    /**
+     * The key predicate of an entity for URLs ({@code 42}, {@code 'P1'} or {@code WorkOrderId=1,LineNo=2}),
+     * from its key columns' SQL values; null when a part is unknown or not a primitive.
+     */
+    String keyPredicate(TableInfo info, List<Object> sqlValues) {
+        if (info.keyColumns.isEmpty() || sqlValues.size() != info.keyColumns.size()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < info.keyColumns.size(); i++) {
+            Object sql = sqlValues.get(i);
+            Column c = info.keyColumns.get(i);
+            ValueType type = info.types.get(c.path());
+            if (sql == null || !(type instanceof ValueType.Primitive p)) {
+                return null;
+            }
+            String literal;
+            if (sql instanceof Number n && (p.type() == dev.outpost.model.PrimitiveType.INT32
+                    || p.type() == dev.outpost.model.PrimitiveType.INT64)) {
+                literal = Long.toString(n.longValue()); // the common integer key, without a round trip through a literal
+            } else {
+                Object value = codec.fromSql(type, sql, null, dev.outpost.spi.ValueFactory.DYNAMIC);
+                literal = dev.outpost.internal.url.LiteralFormat.format(new dev.outpost.query.Expr.Literal(p.type(), value));
+            }
+            parts.add(info.keyColumns.size() == 1 ? literal : info.key.get(i).keyName() + "=" + literal);
+        }
+        return String.join(",", parts);
+    }
+
+    /** The key column values of an entity, from its row or (deleted locally) its server image; null when neither exists. */
+    List<Object> keyOf(TableInfo info, long lid) throws SQLException {
+        if (info.keyColumns.isEmpty()) {
+            return null;
+        }
+        StringBuilder cols = new StringBuilder();
+        for (Column c : info.keyColumns) {
+            cols.append(cols.length() > 0 ? ", " : "").append(Ddl.quote(c.name()));
+        }
+        for (String table : List.of(info.quoted, Ddl.quote(info.table.serverTable()))) {
+            PreparedStatement p = db.prepare("SELECT " + cols + " FROM " + table + " WHERE \"$lid\" = ?");
+            p.setLong(1, lid);
+            try (ResultSet rs = p.executeQuery()) {
+                if (rs.next()) {
+                    List<Object> values = new ArrayList<>();
+                    for (int i = 1; i <= info.keyColumns.size(); i++) {
+                        values.add(rs.getObject(i));
+                    }
+                    return values;
+                }
+            }
+        }
+        return null;
+    }
 }

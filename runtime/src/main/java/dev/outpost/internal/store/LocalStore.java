@@ -25,6 +25,7 @@ public final class LocalStore implements AutoCloseable {
     private final LocalState state;
     private final QueryEngine queries;
     private final SyncStore sync;
+    private final UploadStore upload;
 
     private LocalStore(Database db, StoreFile.Opened opened) {
         this.db = db;
@@ -38,6 +39,7 @@ public final class LocalStore implements AutoCloseable {
         this.state = new LocalState(db, catalog, queue, applier);
         this.queries = new QueryEngine(db, catalog, rows, queue);
         this.sync = new SyncStore(db, catalog, rows, state);
+        this.upload = new UploadStore(db, catalog, rows, queue, state);
     }
 
     /** Opens a store file for a model. */
@@ -49,6 +51,11 @@ public final class LocalStore implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /** The store side of uploads. */
+    public UploadStore upload() {
+        return upload;
     }
 
     /** The store side of downloads. */
@@ -80,6 +87,12 @@ public final class LocalStore implements AutoCloseable {
     public void undo(String readLink) {
         db.write(c -> {
             LocalChanges.Ref ref = resolve(readLink);
+            for (StoredRequest r : queue.touching(ref.set(), ref.lid())) {
+                if (UploadStore.STATE_SENDING.equals(r.state())) {
+                    throw new DataRequestException(409, "'" + readLink + "' has a change that is being uploaded (or whose"
+                            + " upload was interrupted and is not settled yet); undo it after the upload completes");
+                }
+            }
             state.undo(ref.set(), ref.lid());
             return null;
         });

@@ -208,6 +208,16 @@ final class RequestQueue {
         return read(p);
     }
 
+    /** Whether any queued request touches an entity. */
+    boolean isTouched(String set, long lid) throws SQLException {
+        PreparedStatement p = db.prepare("SELECT 1 FROM \"$request_entities\" WHERE \"entity_set\" = ? AND \"lid\" = ? LIMIT 1");
+        p.setString(1, set);
+        p.setLong(2, lid);
+        try (ResultSet rs = p.executeQuery()) {
+            return rs.next();
+        }
+    }
+
     /** Whether no request waits to be uploaded (failed ones excluded: they wait for a decision). */
     boolean isEmpty() throws SQLException {
         try (ResultSet rs = db.prepare("SELECT count(*) FROM \"$requests\" WHERE \"state\" != 'failed'").executeQuery()) {

@@ -5,6 +5,8 @@ import dev.outpost.OutpostException;
 import dev.outpost.SyncException;
 import dev.outpost.SyncOptions;
 import dev.outpost.SyncProgress;
+import dev.outpost.UploadOptions;
+import dev.outpost.UploadResult;
 import dev.outpost.internal.store.LocalStore;
 import dev.outpost.internal.store.SyncStore;
 import dev.outpost.model.MetadataException;
@@ -66,6 +68,19 @@ public final class SyncEngine implements AutoCloseable {
     /** Downloads the named defining queries (all when none are named). */
     public CompletableFuture<DownloadResult> download(List<String> names) {
         return run("download", (cancel, phase) -> download(names, cancel, phase));
+    }
+
+    /** Uploads the queued requests the selection names. */
+    public CompletableFuture<UploadResult> upload(UploadOptions selection) {
+        return run("upload", (cancel, phase) -> new Uploader(http, host.local(), options, cancel).run(selection));
+    }
+
+    /** An upload, then a download of every defining query. */
+    public CompletableFuture<DownloadResult> sync() {
+        return run("sync", (cancel, phase) -> {
+            new Uploader(http, host.local(), options, cancel).run(UploadOptions.all());
+            return download(List.of(), cancel, phase);
+        });
     }
 
     private DownloadResult download(List<String> names, Cancellation cancel, AtomicInteger phase) throws IOException {

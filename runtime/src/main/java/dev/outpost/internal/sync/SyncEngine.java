@@ -182,19 +182,24 @@ public final class SyncEngine implements AutoCloseable {
         SyncFuture<T> future = new SyncFuture<>(cancel);
         try {
             worker.execute(() -> {
+                T result = null;
+                Throwable failure = null;
                 try {
-                    T result = work.run(cancel, future.phase);
+                    result = work.run(cancel, future.phase);
                     future.phase.set(SyncFuture.DONE);
-                    future.complete(result);
                 } catch (CancellationException e) {
-                    future.completeExceptionally(e);
+                    failure = e;
                 } catch (IOException e) {
-                    future.completeExceptionally(cancel.isCancelled() ? new CancellationException("the " + what
-                            + " was cancelled") : new SyncException("the " + what + " failed: " + Http.describe(e), e));
+                    failure = cancel.isCancelled() ? new CancellationException("the " + what + " was cancelled")
+                            : new SyncException("the " + what + " failed: " + Http.describe(e), e);
                 } catch (Throwable t) {
-                    future.completeExceptionally(t);
-                } finally {
-                    running.set(false);
+                    failure = t;
+                }
+                running.set(false); // before completing: a caller that waits may start the next sync at once
+                if (failure == null) {
+                    future.complete(result);
+                } else {
+                    future.completeExceptionally(failure);
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {

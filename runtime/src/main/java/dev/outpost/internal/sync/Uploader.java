@@ -146,6 +146,11 @@ final class Uploader {
                     throw new SyncException(502, "the back end's answer to the $batch cannot be read (" + e.getMessage()
                             + "); the requests were checked against the back end and stay queued where needed");
                 }
+            } catch (SyncException e) {
+                if (e.status() != 502) {
+                    store.unsent(wave); // the transport gave up before the back end processed the batch
+                }
+                throw e;
             } catch (Http.UnknownOutcome e) {
                 cancel.check();
                 if (repeatable && attempt < options.maxRetries()) {

@@ -378,9 +378,9 @@ public final class UploadStore {
      * dropped by queue optimisation or undo local creation leave the queue here (counted in
      * {@code dropped}).
      */
-    public Wave nextWave(Set<Long> selection, Settings settings, String clientId, long[] dropped) {
+    public Wave nextWave(Set<Long> selection, long horizon, Settings settings, String clientId, long[] dropped) {
         return db.write(c -> {
-            List<StoredRequest> sendable = sendable(selection);
+            List<StoredRequest> sendable = sendable(selection, horizon);
             if (sendable.isEmpty()) {
                 return null;
             }
@@ -444,7 +444,7 @@ public final class UploadStore {
                 count += size;
             }
             if (units.isEmpty()) {
-                return nextWaveAfterFailures(selection);
+                return sendable(selection, horizon).isEmpty() ? null : new Wave(List.of(), List.of());
             }
             List<Long> ids = new ArrayList<>();
             for (UploadPlanner.Unit u : planned) {
@@ -466,13 +466,8 @@ public final class UploadStore {
         });
     }
 
-    /** After failing unsendable units, whether anything else can go (null ends the upload). */
-    private Wave nextWaveAfterFailures(Set<Long> selection) throws SQLException {
-        return sendable(selection).isEmpty() ? null : new Wave(List.of(), List.of());
-    }
-
     /** Pending requests, FIFO, that do not share an entity with a failed one (or one waiting on a failed one). */
-    private List<StoredRequest> sendable(Set<Long> selection) throws SQLException {
+    private List<StoredRequest> sendable(Set<Long> selection, long horizon) throws SQLException {
         Map<Long, Set<UploadPlanner.EntityRef>> index = index();
         Set<UploadPlanner.EntityRef> poisoned = new HashSet<>();
         List<StoredRequest> out = new ArrayList<>();
@@ -483,7 +478,7 @@ public final class UploadStore {
                 poisoned.addAll(touched);
                 continue;
             }
-            if (STATE_PENDING.equals(r.state()) && (selection == null || selection.contains(r.id()))) {
+            if (STATE_PENDING.equals(r.state()) && r.id() <= horizon && (selection == null || selection.contains(r.id()))) {
                 out.add(r);
             }
         }
@@ -543,8 +538,9 @@ public final class UploadStore {
         if (r.kind() == StoredRequest.Kind.UPDATE || r.kind() == StoredRequest.Kind.DELETE) {
             String etag = currentIfMatch(o);
             if (changedInUnit.contains(own) || changedInBatch.contains(own)) {
-                // an earlier request of this batch changed it: its ETag is not known yet, and that request checked it
-                etag = etag == null ? null : "*";
+                // an earlier request of this batch created or changed it: its ETag is not known yet, and that
+                // request checked (or made) the state this one was made on
+                etag = "*";
             }
             if (etag != null) {
                 headers.put("If-Match", etag);
@@ -1236,6 +1232,16 @@ public final class UploadStore {
                 }
             }
             return null;
+        });
+    }
+
+    /** The newest request in the queue: an upload sends what was queued when it started, nothing made later. */
+    public long horizon() {
+        return db.read(c -> {
+            try (ResultSet rs = db.prepare("SELECT coalesce(max(\"id\"), 0) FROM \"$requests\"").executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         });
     }
 

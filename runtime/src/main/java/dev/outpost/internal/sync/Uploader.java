@@ -53,6 +53,7 @@ final class Uploader {
             local.meta(CLIENT_ID, clientId);
         }
         Set<Long> selected = store.select(selection.categories(), selection.entities());
+        long horizon = store.horizon();
         settleInDoubt(store);
         UploadStore.Settings settings = new UploadStore.Settings(options.isRequestQueueOptimization(),
                 options.isUndoLocalCreation(), options.isTransactionBuilder(), options.isRepeatableRequests(),
@@ -63,7 +64,7 @@ final class Uploader {
         List<FailedRequest> failures = new ArrayList<>();
         while (true) {
             cancel.check();
-            UploadStore.Wave wave = store.nextWave(selected, settings, clientId, dropped);
+            UploadStore.Wave wave = store.nextWave(selected, horizon, settings, clientId, dropped);
             if (wave == null) {
                 break;
             }

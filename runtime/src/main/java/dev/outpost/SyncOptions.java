@@ -102,7 +102,11 @@ public final class SyncOptions {
                 repeatable, optimization, undoCreation, builder);
     }
 
-    /** Adds a defining query; names must be unique. */
+    /**
+     * Adds a defining query; names must be unique. The store keeps its defining queries: opening it
+     * with some replaces the kept ones (a changed query downloads afresh), opening it with none
+     * keeps them.
+     */
     public SyncOptions definingQuery(DefiningQuery query) {
         Objects.requireNonNull(query, "query");
         for (DefiningQuery q : definingQueries) {

@@ -57,7 +57,9 @@ public final class SyncEngine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        host.local().sync().register(options.definingQueries());
+        if (!options.definingQueries().isEmpty()) {
+            host.local().sync().register(options.definingQueries());
+        }
     }
 
     /** The options. */

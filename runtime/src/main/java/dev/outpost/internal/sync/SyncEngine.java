@@ -74,13 +74,15 @@ public final class SyncEngine implements AutoCloseable {
 
     /** Uploads the queued requests the selection names. */
     public CompletableFuture<UploadResult> upload(UploadOptions selection) {
-        return run("upload", (cancel, phase) -> new Uploader(http, host.local(), options, cancel).run(selection));
+        long horizon = host.local().upload().horizon(); // what is queued now; later writes wait for the next upload
+        return run("upload", (cancel, phase) -> new Uploader(http, host.local(), options, cancel).run(selection, horizon));
     }
 
     /** An upload, then a download of every defining query. */
     public CompletableFuture<DownloadResult> sync() {
+        long horizon = host.local().upload().horizon();
         return run("sync", (cancel, phase) -> {
-            new Uploader(http, host.local(), options, cancel).run(UploadOptions.all());
+            new Uploader(http, host.local(), options, cancel).run(UploadOptions.all(), horizon);
             return download(List.of(), cancel, phase);
         });
     }

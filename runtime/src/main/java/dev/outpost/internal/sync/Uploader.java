@@ -43,7 +43,7 @@ final class Uploader {
         this.cancel = cancel;
     }
 
-    UploadResult run(UploadOptions selection) throws IOException {
+    UploadResult run(UploadOptions selection, long horizon) throws IOException {
         long start = System.nanoTime();
         long tripsBefore = http.roundTrips();
         UploadStore store = local.upload();
@@ -53,7 +53,6 @@ final class Uploader {
             local.meta(CLIENT_ID, clientId);
         }
         Set<Long> selected = store.select(selection.categories(), selection.entities());
-        long horizon = store.horizon();
         settleInDoubt(store);
         UploadStore.Settings settings = new UploadStore.Settings(options.isRequestQueueOptimization(),
                 options.isUndoLocalCreation(), options.isTransactionBuilder(), options.isRepeatableRequests(),

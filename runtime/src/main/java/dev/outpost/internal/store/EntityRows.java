@@ -63,6 +63,7 @@ final class EntityRows {
 
     private Map<String, Object> columns(TableInfo info, EntityType type, ObjectNode json, String where, boolean lenient) {
         Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Writer> writers = writers(info);
         Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
@@ -70,47 +71,76 @@ final class EntityRows {
             if (name.indexOf('@') >= 0) {
                 continue;
             }
+            Writer w = writers.get(name);
+            if (w != null && info.model.property(type, name).isPresent()) {
+                put(w, values, f.getValue(), where);
+                continue;
+            }
             if (info.model.navigationProperty(type, name).isPresent()) {
                 continue;
             }
-            Property p = info.model.property(type, name).orElse(null);
-            if (p == null) {
-                if (type.isOpenType() || lenient) {
-                    continue;
-                }
-                throw ValueCodec.bad(where, "'" + type.qualifiedName().name() + "' has no property '" + name + "'");
+            if (type.isOpenType() || lenient) {
+                continue;
             }
-            put(info, values, List.of(name), f.getValue(), where + "/" + name);
+            if (w == null && info.model.property(type, name).isPresent()) {
+                throw ValueCodec.bad(where + "/" + name, "no column stores '" + name + "'");
+            }
+            throw ValueCodec.bad(where, "'" + type.qualifiedName().name() + "' has no property '" + name + "'");
         }
         return values;
     }
 
-    private void put(TableInfo info, Map<String, Object> values, List<String> path, JsonNode json, String where) {
+    /** How one property of the JSON becomes column values: a value column (and offset), or a flattened complex value. */
+    private record Writer(String name, Column column, ValueType type, Column offset, List<Writer> members) {
+    }
+
+    private final Map<TableInfo, Map<String, Writer>> writers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The writers of a table's top-level properties, worked out once per table (the model does not change). */
+    private Map<String, Writer> writers(TableInfo info) {
+        return writers.computeIfAbsent(info, i -> {
+            Map<String, Writer> top = new java.util.HashMap<>();
+            for (List<String> path : i.byPath.keySet()) {
+                if (path.size() == 1) {
+                    top.put(path.get(0), writer(i, path));
+                }
+            }
+            return top;
+        });
+    }
+
+    private static Writer writer(TableInfo info, List<String> path) {
         Column column = info.byPath.get(path);
-        if (column == null) {
-            throw ValueCodec.bad(where, "no column stores '" + String.join("/", path) + "'");
-        }
+        String name = path.get(path.size() - 1);
         if (info.isFlattened(path)) {
+            List<Writer> members = new ArrayList<>();
+            for (List<String> p : info.byPath.keySet()) {
+                if (p.size() == path.size() + 1 && p.subList(0, path.size()).equals(path)) {
+                    members.add(writer(info, p));
+                }
+            }
+            return new Writer(name, column, null, null, List.copyOf(members));
+        }
+        return new Writer(name, column, info.types.get(path), info.offsets.get(path), null);
+    }
+
+    private void put(Writer w, Map<String, Object> values, JsonNode json, String where) {
+        if (w.members() != null) {
             boolean present = json != null && !json.isNull();
             if (present && !json.isObject()) {
-                throw ValueCodec.bad(where, "expected a JSON object for a complex value");
+                throw ValueCodec.bad(where + "/" + w.name(), "expected a JSON object for a complex value");
             }
-            values.put(column.name(), present ? 1 : null);
-            for (Map.Entry<List<String>, Column> sub : info.byPath.entrySet()) {
-                List<String> p = sub.getKey();
-                if (p.size() == path.size() + 1 && p.subList(0, path.size()).equals(path)) {
-                    JsonNode child = present ? json.get(p.get(p.size() - 1)) : null;
-                    put(info, values, p, child, where + "/" + p.get(p.size() - 1));
-                }
+            values.put(w.column().name(), present ? 1 : null);
+            for (Writer m : w.members()) {
+                put(m, values, present ? json.get(m.name()) : null, where + "/" + w.name());
             }
             return;
         }
-        ValueType type = info.types.get(path);
-        Object javaValue = codec.fromJson(type, json, dev.outpost.spi.ValueFactory.DYNAMIC, where);
-        values.put(column.name(), codec.toSql(type, javaValue, where));
-        Column offset = info.offsets.get(path);
-        if (offset != null) {
-            values.put(offset.name(), ValueCodec.offsetMinutes(javaValue));
+        String at = where + "/" + w.name();
+        Object javaValue = codec.fromJson(w.type(), json, dev.outpost.spi.ValueFactory.DYNAMIC, at);
+        values.put(w.column().name(), codec.toSql(w.type(), javaValue, at));
+        if (w.offset() != null) {
+            values.put(w.offset().name(), ValueCodec.offsetMinutes(javaValue));
         }
     }
 

@@ -146,6 +146,11 @@ final class ServerWriter {
         }
     }
 
+    /** Entities with local changes got new server state by other means: rebase them in {@link #finish()}. */
+    void rebaseLater() {
+        rebase = true;
+    }
+
     /** The local IDs of a key's entity, for callers that map upload responses. */
     long lid(Catalog.Set set, List<Object> key) throws SQLException {
         TableInfo info = rows.info(set);

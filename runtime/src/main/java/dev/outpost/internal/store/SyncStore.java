@@ -42,8 +42,8 @@ public final class SyncStore {
         }
     }
 
-    /** One staged entity: its JSON, or the JSON of a delta {@code @removed} entry. */
-    public record Staged(boolean removed, String json) {
+    /** One entity of a page: its JSON, or the JSON of a delta {@code @removed} entry. */
+    public record Staged(boolean removed, ObjectNode json) {
     }
 
     /** What publishing did. */
@@ -60,6 +60,66 @@ public final class SyncStore {
         this.catalog = catalog;
         this.rows = rows;
         this.state = state;
+        dropStaleStaging();
+    }
+
+    private static final String STAGING_SCHEMA = "staging.schema";
+
+    /**
+     * Staged rows have the columns of the schema they were staged with: after the schema changed
+     * (an additive migration), staging tables are dropped and interrupted downloads start over.
+     */
+    private void dropStaleStaging() {
+        db.write(c -> {
+            String current = catalog.schema().identityHash();
+            PreparedStatement meta = db.prepare("SELECT \"value\" FROM \"$meta\" WHERE \"key\" = ?");
+            meta.setString(1, STAGING_SCHEMA);
+            String staged;
+            try (ResultSet rs = meta.executeQuery()) {
+                staged = rs.next() ? rs.getString(1) : null;
+            }
+            if (current.equals(staged)) {
+                return null;
+            }
+            for (String table : stagingTables()) {
+                db.prepare("DROP TABLE " + Ddl.quote(table)).execute();
+            }
+            db.clearStatements();
+            db.prepare("DELETE FROM \"$staging\"").executeUpdate();
+            db.prepare("UPDATE \"$defining_queries\" SET \"next_link\" = NULL, \"pages\" = 0, \"delta\" = 0").executeUpdate();
+            PreparedStatement p = db.prepare("INSERT INTO \"$meta\" (\"key\", \"value\") VALUES (?, ?) ON CONFLICT (\"key\")"
+                    + " DO UPDATE SET \"value\" = excluded.\"value\"");
+            p.setString(1, STAGING_SCHEMA);
+            p.setString(2, current);
+            p.executeUpdate();
+            return null;
+        });
+    }
+
+    /** The column-wise staging tables that exist ({@code $staging.<table>}). */
+    private List<String> stagingTables() throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rs = db.prepare("SELECT \"name\" FROM sqlite_master WHERE \"type\" = 'table' AND \"name\" LIKE '$staging.%'")
+                .executeQuery()) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    /** Deletes a defining query's staged rows (those after {@code afterPage}) from every staging table. */
+    private void dropStaged(String name, int afterPage) throws SQLException {
+        List<String> tables = new ArrayList<>(stagingTables());
+        tables.add("$staging");
+        for (String table : tables) {
+            String column = table.equals("$staging") ? "\"query\"" : "\"$query\"";
+            String page = table.equals("$staging") ? "\"page\"" : "\"$page\"";
+            PreparedStatement p = db.prepare("DELETE FROM " + Ddl.quote(table) + " WHERE " + column + " = ? AND " + page + " > ?");
+            p.setString(1, name);
+            p.setInt(2, afterPage);
+            p.executeUpdate();
+        }
     }
 
     // ---- defining queries ----------------------------------------------------------------------
@@ -102,8 +162,9 @@ public final class SyncStore {
     }
 
     private void forget(String name) throws SQLException {
+        dropStaged(name, 0);
         for (String sql : List.of("DELETE FROM \"$defining_queries\" WHERE \"name\" = ?",
-                "DELETE FROM \"$staging\" WHERE \"query\" = ?", "DELETE FROM \"$membership\" WHERE \"query\" = ?")) {
+                "DELETE FROM \"$membership\" WHERE \"query\" = ?")) {
             PreparedStatement p = db.prepare(sql);
             p.setString(1, name);
             p.executeUpdate();
@@ -205,9 +266,7 @@ public final class SyncStore {
     /** Starts a download of a defining query at its first URL (full or delta); forgets anything staged. */
     public void start(String name, String firstUrl, boolean delta) {
         db.write(c -> {
-            PreparedStatement drop = db.prepare("DELETE FROM \"$staging\" WHERE \"query\" = ?");
-            drop.setString(1, name);
-            drop.executeUpdate();
+            dropStaged(name, 0);
             PreparedStatement p = db.prepare("UPDATE \"$defining_queries\" SET \"next_link\" = ?, \"pages\" = 0, \"delta\" = ?"
                     + " WHERE \"name\" = ?");
             p.setString(1, firstUrl);
@@ -222,31 +281,122 @@ public final class SyncStore {
     public int resume(String name) {
         return db.write(c -> {
             Cursor cur = cursor(name);
-            PreparedStatement p = db.prepare("DELETE FROM \"$staging\" WHERE \"query\" = ? AND \"page\" > ?");
-            p.setString(1, name);
-            p.setInt(2, cur.pages());
-            p.executeUpdate();
+            dropStaged(name, cur.pages());
             return cur.pages();
         });
     }
 
-    /** Stages entities of a page, in one short transaction. */
+    /** An entity converted for column-wise staging: its row values, type and ETag, and the columns it sets. */
+    private record Row(String type, String etag, Map<String, Object> values, String shape) {
+    }
+
+    /**
+     * Stages entities of a page, in one short transaction. Entities of the defining query's own
+     * entity set without expanded relatives are converted to column values now (while the next
+     * page is on its way) and staged column-wise, so that publishing them is a few set-based
+     * statements; the others (expanded, removed) are staged as JSON.
+     */
     public void stage(String name, int page, List<Staged> entities) {
         if (entities.isEmpty()) {
             return;
         }
-        db.write(c -> {
-            PreparedStatement p = db.prepare("INSERT INTO \"$staging\" (\"query\", \"page\", \"removed\", \"body\") VALUES (?, ?, ?, ?)");
-            for (Staged s : entities) {
-                p.setString(1, name);
-                p.setInt(2, page);
-                p.setInt(3, s.removed() ? 1 : 0);
-                p.setString(4, s.json());
-                p.addBatch();
+        Cursor cur = cursor(name);
+        Catalog.Set root = resourceSet(DataQuery.parse(cur.url()).resource());
+        TableInfo info = rows.info(root);
+        List<Row> columnar = new ArrayList<>();
+        List<Staged> json = new ArrayList<>();
+        for (Staged s : entities) {
+            Row row = s.removed() || info.keyColumns.isEmpty() || root.singleton() ? null : row(info, s.json());
+            if (row == null) {
+                json.add(s);
+            } else {
+                columnar.add(row);
             }
-            p.executeBatch();
+        }
+        db.write(c -> {
+            if (!json.isEmpty()) {
+                PreparedStatement p = db.prepare("INSERT INTO \"$staging\" (\"query\", \"page\", \"removed\", \"body\")"
+                        + " VALUES (?, ?, ?, ?)");
+                for (Staged s : json) {
+                    p.setString(1, name);
+                    p.setInt(2, page);
+                    p.setInt(3, s.removed() ? 1 : 0);
+                    p.setString(4, s.json().toString());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            if (!columnar.isEmpty()) {
+                String table = ensureStaging(root);
+                Map<String, PreparedStatement> byShape = new LinkedHashMap<>();
+                for (Row r : columnar) {
+                    PreparedStatement p = byShape.get(r.shape());
+                    if (p == null) {
+                        StringBuilder cols = new StringBuilder();
+                        StringBuilder marks = new StringBuilder();
+                        for (String col : r.values().keySet()) {
+                            cols.append(", ").append(Ddl.quote(col));
+                            marks.append(", ?");
+                        }
+                        p = db.prepare("INSERT INTO " + Ddl.quote(table) + " (\"$query\", \"$page\", \"$type\", \"$etag\","
+                                + " \"$shape\"" + cols + ") VALUES (?, ?, ?, ?, ?" + marks + ")");
+                        byShape.put(r.shape(), p);
+                    }
+                    List<Object> params = new ArrayList<>(5 + r.values().size());
+                    params.add(name);
+                    params.add(page);
+                    params.add(r.type());
+                    params.add(r.etag());
+                    params.add(r.shape());
+                    params.addAll(r.values().values());
+                    EntityRows.bind(p, params);
+                    p.addBatch();
+                }
+                for (PreparedStatement p : byShape.values()) {
+                    p.executeBatch();
+                }
+            }
             return null;
         });
+    }
+
+    /** An entity as column values, or null when it has expanded relatives or no complete key (staged as JSON). */
+    private Row row(TableInfo info, ObjectNode json) {
+        Catalog.Set set = info.set;
+        dev.outpost.model.EntityType type = set.entityType();
+        JsonNode t = json.get("@odata.type");
+        if (t != null && t.isTextual()) {
+            type = set.model().entityType(dev.outpost.model.QualifiedName.parse(t.asText().replaceFirst("^#", "")))
+                    .orElse(set.entityType());
+        }
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            if (f.getKey().indexOf('@') < 0 && (f.getValue().isObject() || f.getValue().isArray())
+                    && set.model().navigationProperty(type, f.getKey()).isPresent()) {
+                return null;
+            }
+        }
+        Map<String, Object> values = rows.serverColumns(info, type, json, set.name());
+        for (var key : info.keyColumns) {
+            if (values.get(key.name()) == null) {
+                return null;
+            }
+        }
+        String etag = json.hasNonNull("@odata.etag") ? json.get("@odata.etag").asText() : null;
+        return new Row(type.qualifiedName().toString(), etag, values, String.join(",", values.keySet()));
+    }
+
+    /** Creates the column-wise staging table of an entity table: its property columns, plus where each row came from. */
+    private String ensureStaging(Catalog.Set set) throws SQLException {
+        String table = "$staging." + set.table().table();
+        StringBuilder defs = new StringBuilder("\"$seq\" INTEGER PRIMARY KEY, \"$query\" TEXT NOT NULL,"
+                + " \"$page\" INTEGER NOT NULL, \"$type\" TEXT NOT NULL, \"$etag\" TEXT, \"$shape\" TEXT NOT NULL");
+        for (var col : set.table().columns()) {
+            defs.append(", ").append(Ddl.quote(col.name())).append(' ').append(col.sqlType())
+                    .append(col.collation() != null ? " COLLATE " + col.collation() : "");
+        }
+        db.prepare("CREATE TABLE IF NOT EXISTS " + Ddl.quote(table) + " (" + defs + ")").execute();
+        return table;
     }
 
     /** Records a complete page and the link to the next one (null after the last page). */
@@ -264,9 +414,7 @@ public final class SyncStore {
     /** Abandons a download (its data could not be published): the next download starts over. */
     public void abandon(String name) {
         db.write(c -> {
-            PreparedStatement drop = db.prepare("DELETE FROM \"$staging\" WHERE \"query\" = ?");
-            drop.setString(1, name);
-            drop.executeUpdate();
+            dropStaged(name, 0);
             PreparedStatement p = db.prepare("UPDATE \"$defining_queries\" SET \"next_link\" = NULL, \"pages\" = 0,"
                     + " \"delta\" = 0 WHERE \"name\" = ?");
             p.setString(1, name);
@@ -321,7 +469,7 @@ public final class SyncStore {
         Catalog.Set root = resourceSet(DataQuery.parse(cur.url()).resource());
         Set<String> covered = coveredSets(cur);
         Set<String> shared = shared(name, covered);
-        long entities = 0;
+        long entities = publishColumns(name, root, writer);
         long removed = 0;
         try (PreparedStatement staged = c.prepareStatement("SELECT \"removed\", \"body\" FROM \"$staging\""
                 + " WHERE \"query\" = ? ORDER BY \"id\"")) {
@@ -350,10 +498,86 @@ public final class SyncStore {
                 removed += removeUnheld(name, catalog.require(set), shared.contains(set), true);
             }
         }
-        PreparedStatement drop = db.prepare("DELETE FROM \"$staging\" WHERE \"query\" = ?");
-        drop.setString(1, name);
-        drop.executeUpdate();
+        dropStaged(name, 0);
         return new Published(entities, removed);
+    }
+
+    /**
+     * Publishes a query's column-wise staged entities, shape by shape, with set-based statements:
+     * entities with local changes get their server image replaced (and are rebased), the others
+     * are inserted or updated in place, later staged rows of a key winning.
+     */
+    private long publishColumns(String name, Catalog.Set set, ServerWriter writer) throws SQLException {
+        String table = "$staging." + set.table().table();
+        if (!stagingTables().contains(table)) {
+            return 0;
+        }
+        TableInfo info = rows.info(set);
+        String staging = Ddl.quote(table);
+        String main = info.quoted;
+        String image = Ddl.quote(set.table().serverTable());
+        List<String> keys = new ArrayList<>();
+        for (var k : info.keyColumns) {
+            keys.add(Ddl.quote(k.name()));
+        }
+        List<String> shapes = new ArrayList<>();
+        PreparedStatement q = db.prepare("SELECT DISTINCT \"$shape\" FROM " + staging + " WHERE \"$query\" = ?");
+        q.setString(1, name);
+        try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                shapes.add(rs.getString(1));
+            }
+        }
+        long count = 0;
+        for (String shape : shapes) {
+            List<String> cols = new ArrayList<>();
+            for (String col : shape.split(",")) {
+                if (!col.isEmpty()) {
+                    cols.add(Ddl.quote(col));
+                }
+            }
+            String imageMatch = match("img", "st", keys);
+            StringBuilder setImage = new StringBuilder("\"$type\" = st.\"$type\", \"$etag\" = st.\"$etag\"");
+            StringBuilder insertCols = new StringBuilder("\"$type\", \"$etag\", \"$new\", \"$local\"");
+            StringBuilder selectCols = new StringBuilder("st.\"$type\", st.\"$etag\", 0, 0");
+            StringBuilder update = new StringBuilder("\"$type\" = excluded.\"$type\", \"$etag\" = excluded.\"$etag\","
+                    + " \"$local\" = 0");
+            for (String col : cols) {
+                setImage.append(", ").append(col).append(" = st.").append(col);
+                insertCols.append(", ").append(col);
+                selectCols.append(", st.").append(col);
+                update.append(", ").append(col).append(" = excluded.").append(col);
+            }
+            // entities with local changes: their server image takes the new state, local state is rebased
+            int dirty = rows.execute("UPDATE " + image + " AS img SET " + setImage + " FROM " + staging + " st WHERE st.\"$query\" = ?"
+                    + " AND st.\"$shape\" = ? AND " + imageMatch, name, shape);
+            if (dirty > 0) {
+                writer.rebaseLater();
+            }
+            List<String> notNull = new ArrayList<>();
+            for (String k : keys) {
+                notNull.add(k + " IS NOT NULL");
+            }
+            rows.execute("INSERT INTO " + main + " (" + insertCols + ") SELECT " + selectCols + " FROM " + staging + " st"
+                    + " WHERE st.\"$query\" = ? AND st.\"$shape\" = ? AND NOT EXISTS (SELECT 1 FROM " + image + " img WHERE "
+                    + imageMatch + ") ORDER BY st.\"$seq\" ON CONFLICT (" + String.join(", ", keys) + ") WHERE "
+                    + String.join(" AND ", notNull) + " DO UPDATE SET " + update + " WHERE \"$new\" = 0", name, shape);
+        }
+        String mainMatch = match("m", "st", keys);
+        count += rows.execute("INSERT OR IGNORE INTO temp.\"$written\" (\"entity_set\", \"lid\") SELECT DISTINCT ?, m.\"$lid\""
+                + " FROM " + staging + " st JOIN " + main + " m ON " + mainMatch + " WHERE st.\"$query\" = ?", set.name(), name);
+        count += rows.execute("INSERT OR IGNORE INTO temp.\"$written\" (\"entity_set\", \"lid\") SELECT DISTINCT ?, img.\"$lid\""
+                + " FROM " + staging + " st JOIN " + image + " img ON " + match("img", "st", keys) + " WHERE st.\"$query\" = ?",
+                set.name(), name);
+        return count;
+    }
+
+    private static String match(String a, String b, List<String> keys) {
+        List<String> parts = new ArrayList<>();
+        for (String k : keys) {
+            parts.add(a + "." + k + " = " + b + "." + k);
+        }
+        return String.join(" AND ", parts);
     }
 
     /** Covered sets that another defining query covers too: only these need membership records. */

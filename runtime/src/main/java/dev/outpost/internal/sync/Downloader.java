@@ -152,7 +152,7 @@ final class Downloader {
                 InputStream body = counting(r.body());
                 links = reader.read(body, "defining query '" + name + "' (GET " + next + ")", (entity, removed) -> {
                     cancel.check();
-                    chunk.add(new SyncStore.Staged(removed, entity.toString()));
+                    chunk.add(new SyncStore.Staged(removed, entity));
                     entities++;
                     if (chunk.size() >= CHUNK) {
                         store.stage(name, pageNo, chunk);

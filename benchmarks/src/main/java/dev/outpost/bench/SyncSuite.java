@@ -287,17 +287,24 @@ public final class SyncSuite implements Suite {
 
         @Override
         public Optional<Baseline> baseline() {
-            return Optional.of(new Baseline("the same creates POSTed as raw $batch requests of 1,000 over HTTP, answers read"
-                    + " and discarded (no store, no key mapping)", this::raw));
+            return Optional.of(new Baseline("the same creates with the same headers (return=representation, repeatability IDs)"
+                    + " POSTed as raw $batch requests of 1,000 over HTTP, answers read and discarded (no store, no key mapping)",
+                    this::raw));
         }
 
         private Object raw() throws Exception {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String client = java.util.UUID.randomUUID().toString();
+            String firstSent = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(
+                    java.time.ZoneOffset.UTC)).replace("Z", "GMT");
             for (int from = 0; from < creates; from += 1000) {
                 StringBuilder body = new StringBuilder();
                 for (int i = from; i < Math.min(creates, from + 1000); i++) {
                     body.append("--b\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n")
-                            .append("POST WorkOrders HTTP/1.1\r\nContent-Type: application/json\r\nAccept: application/json\r\n\r\n")
+                            .append("POST WorkOrders HTTP/1.1\r\nContent-Type: application/json\r\nAccept: application/json\r\n")
+                            .append("Prefer: return=representation\r\nRepeatability-Client-ID: ").append(client)
+                            .append("\r\nRepeatability-Request-ID: ").append(java.util.UUID.randomUUID())
+                            .append("\r\nRepeatability-First-Sent: ").append(firstSent).append("\r\n\r\n")
                             .append("{\"Title\":\"Work order ").append(i).append("\",\"Description\":\"Replace the pump\",")
                             .append("\"Priority\":").append(1 + i % 5).append(",\"EstimatedCost\":")
                             .append(BigDecimal.valueOf(i % 100_000, 2).toPlainString()).append(",\"DueDate\":\"")

@@ -194,10 +194,8 @@ public final class UploadStore {
     public List<InDoubt> inDoubt() {
         return db.read(c -> {
             List<InDoubt> out = new ArrayList<>();
-            for (StoredRequest r : queue.all()) {
-                if (STATE_SENDING.equals(r.state())) {
-                    out.add(new InDoubt(r.id(), checkUrl(r)));
-                }
+            for (StoredRequest r : queue.inState(STATE_SENDING)) {
+                out.add(new InDoubt(r.id(), checkUrl(r)));
             }
             return out;
         });
@@ -846,12 +844,7 @@ public final class UploadStore {
     }
 
     private StoredRequest request(long id) throws SQLException {
-        for (StoredRequest r : queue.all()) {
-            if (r.id() == id) {
-                return r;
-            }
-        }
-        return null;
+        return queue.byId(id);
     }
 
     /**
@@ -912,11 +905,12 @@ public final class UploadStore {
             String newTag = d.body() != null && d.body().hasNonNull("@odata.etag") ? d.body().get("@odata.etag").asText()
                     : header(d.headers(), "ETag");
             if (newTag != null && (r.kind() == StoredRequest.Kind.UPDATE || r.kind() == StoredRequest.Kind.CREATE
-                    || r.kind() == StoredRequest.Kind.CREATE_RELATED)) {
+                    || r.kind() == StoredRequest.Kind.CREATE_RELATED) && queue.isTouched(set.name(), r.lid())) {
                 // later requests of this entity were made on the state this request produced
-                rows.execute("UPDATE \"$requests\" SET \"if_match\" = ? WHERE \"entity_set\" = ? AND \"lid\" = ?"
+                rows.execute("UPDATE \"$requests\" SET \"if_match\" = ? WHERE \"id\" IN (SELECT \"request\" FROM"
+                        + " \"$request_entities\" WHERE \"entity_set\" = ? AND \"lid\" = ?) AND \"entity_set\" = ? AND \"lid\" = ?"
                         + " AND \"kind\" IN ('update', 'delete') AND (\"if_match\" IS NULL OR \"if_match\" = ?)",
-                        newTag, set.name(), r.lid(), r.ifMatch() == null ? "" : r.ifMatch());
+                        newTag, set.name(), r.lid(), set.name(), r.lid(), r.ifMatch() == null ? "" : r.ifMatch());
             }
         }
         writer.finish();

@@ -70,8 +70,7 @@ final class ProxyNames {
         this.model = model;
         this.strategy = strategy;
         this.basePackage = options.basePackage();
-        String mainNamespace = model.container().map(c -> c.qualifiedName().namespace())
-                .orElse(model.schemas().isEmpty() ? "" : model.schemas().get(0).namespace());
+        String mainNamespace = strategy.mainNamespace(model);
 
         NameAllocator packageScope = NameAllocator.caseInsensitive(name -> false);
         packageScope.reserve(basePackage);
@@ -83,8 +82,7 @@ final class ProxyNames {
 
         Map<String, NameAllocator> typeScopes = new HashMap<>();
         NameAllocator baseScope = typeScope(typeScopes, basePackage);
-        String stem = strategy.serviceStem(options.serviceName(),
-                model.container().map(c -> c.qualifiedName().name()).orElse(lastSegment(mainNamespace)));
+        String stem = strategy.serviceStem(options.serviceName(), model);
         this.service = classIn(baseScope, basePackage, strategy.serviceClassName(stem));
         this.metadata = classIn(baseScope, basePackage, strategy.metadataClassName(stem));
         this.valueFactory = classIn(baseScope, basePackage, strategy.valueFactoryClassName(stem));
@@ -125,10 +123,6 @@ final class ProxyNames {
     private void nameType(Map<String, NameAllocator> scopes, QualifiedName type) {
         String pkg = packageOf(type.namespace());
         classes.put(type, classIn(typeScope(scopes, pkg), pkg, strategy.typeName(type.name())));
-    }
-
-    private static String lastSegment(String namespace) {
-        return namespace.substring(namespace.lastIndexOf('.') + 1);
     }
 
     /** The package of a schema namespace. */

@@ -98,7 +98,7 @@ class GeneratorTest {
         assertThat(result.refused()).isTrue();
         assertThat(sink.files()).isEmpty();
         assertThat(result.files()).isEmpty();
-        assertThat(result.refusals()).containsExactly("Container: 1 error, 1 warning, 1 info in " + dir.resolve("keyless.xml")
+        assertThat(result.refusals()).containsExactly("Container: 1 error, 1 warning, 2 infos in " + dir.resolve("keyless.xml")
                 + "; validation failed: 1 finding at or above error; nothing was generated. Fix the findings above, or"
                 + " change their severity or the failure threshold (error) if they are acceptable offline.");
         assertThat(result.services().get(1).validation().diagnostics())

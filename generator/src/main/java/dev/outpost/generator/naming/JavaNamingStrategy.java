@@ -47,6 +47,11 @@ public final class JavaNamingStrategy {
         return shorten(upperCamel(odataName));
     }
 
+    /** Whether {@link #typeName} cuts the type's name (and appends a hash) because it is too long. */
+    public boolean isShortened(String odataName) {
+        return upperCamel(odataName).length() > MAX_TYPE_NAME;
+    }
+
     /** The name of a descriptor constant or enum constant. */
     public String constantName(String odataName) {
         List<String> words = new ArrayList<>();

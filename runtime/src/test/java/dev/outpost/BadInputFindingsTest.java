@@ -3,6 +3,8 @@ package dev.outpost;
 import dev.outpost.model.MetadataSource;
 import dev.outpost.model.ServiceModel;
 import dev.outpost.query.DataQuery;
+import dev.outpost.testing.FieldService;
+import dev.outpost.testing.StoreFingerprint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * R3: each test is the smallest form of a failure the fuzz suites ({@link QueryFuzzTest},
- * {@code MetadataFuzzTest}) found, kept so that it stays fixed whatever the seeds find next.
+ * {@link PayloadFuzzTest}, {@code MetadataFuzzTest}) found, kept so that it stays fixed whatever the seeds find next.
  */
 class BadInputFindingsTest {
 
@@ -89,6 +91,57 @@ class BadInputFindingsTest {
         assertThat(f.service.executeQuery(DataQuery.parse("WorkOrders?$filter=Id" + " add 1".repeat(399)
                 + " gt 399")).entities()).hasSize(4);
     }
+    /** A lone surrogate was stored as '?': the value silently changed. */
+    @Test
+    void textThatIsNotUnicodeIsRefusedInsteadOfStoredAsQuestionMarks() {
+        String before = StoreFingerprint.of(f.store.file());
+        EntityValue wo = FieldService.workOrder("half an emoji \uD83D");
+        assertThatThrownBy(() -> f.service.createEntity(wo)).isInstanceOf(DataRequestException.class)
+                .hasMessage("WorkOrders/Title: the text has a lone UTF-16 surrogate (\\uD83D) at index 14, which is not a"
+                        + " Unicode character and cannot be stored; check how the text was decoded");
+        assertThat(StoreFingerprint.of(f.store.file())).isEqualTo(before);
+        assertThat(wo.readLink()).isNull();
+        EntityValue whole = FieldService.workOrder("a whole emoji 😀");
+        f.service.createEntity(whole);
+        assertThat(f.service.loadEntity(whole.readLink()).getValue("Title")).isEqualTo("a whole emoji 😀");
+    }
+
+    /** {@code [] } and {@code {}} were read as the empty member name, which was stored as the member with value 0. */
+    @Test
+    void anEnumValueMustBeAMemberName() {
+        ServiceModel model = f.store.model();
+        assertThatThrownBy(() -> ODataJson.read(model, "WorkOrders", "{\"Title\":\"t\",\"Status\":[]}", f.service::loadEntity))
+                .isInstanceOf(DataRequestException.class)
+                .hasMessage("WorkOrders/Status: a value of enum FieldService.WorkOrderStatus is a member name (a JSON string),"
+                        + " not []");
+        assertThatThrownBy(() -> f.service.createEntity(FieldService.workOrder("t").setValue("Status", "")))
+                .isInstanceOf(DataRequestException.class)
+                .hasMessageStartingWith("WorkOrders/Status: '' is not a member of FieldService.WorkOrderStatus");
+        assertThat(f.query("WorkOrders")).hasSize(4);
+    }
+
+    /** These were IllegalArgumentException and ClassCastException from {@link ODataJson}. */
+    @Test
+    void malformedJsonEntitiesAreBadRequests() {
+        ServiceModel model = f.store.model();
+        assertThatThrownBy(() -> ODataJson.read(model, "WorkOrders", "{\"@odata.type\":{}}", f.service::loadEntity))
+                .isInstanceOf(DataRequestException.class)
+                .hasMessage("WorkOrders/@odata.type: {} is not a qualified type name; write \"#Namespace.Type\"");
+        assertThatThrownBy(() -> ODataJson.read(model, "WorkOrders", "{\"@odata.type\":\"#FieldService.Nope\"}",
+                f.service::loadEntity)).hasMessage("WorkOrders/@odata.type: the service has no entity type FieldService.Nope");
+        assertThatThrownBy(() -> ODataJson.read(model, "WorkOrders", "{\"Tasks\":[\"x\",1]}", f.service::loadEntity))
+                .isInstanceOf(DataRequestException.class).hasMessage("WorkOrders/Tasks: expected an entity object, not \"x\"");
+        assertThatThrownBy(() -> ODataJson.read(model, "WorkOrders", "{\"Customer\":[]}", f.service::loadEntity))
+                .isInstanceOf(DataRequestException.class)
+                .hasMessage("WorkOrders/Customer: the navigation property takes an entity object, not []");
+        assertThatThrownBy(() -> ODataJson.read(model, "WorkOrders", "{\"SiteAddress\":{\"@odata.type\":\"#x\"}}",
+                f.service::loadEntity)).isInstanceOf(DataRequestException.class)
+                .hasMessage("WorkOrders/SiteAddress: @odata.type '#x' is not a qualified type name");
+        EntityValue deep = ODataJson.read(model, "WorkOrders", "{\"Title\":\"t\",\"Tasks\":[{\"LineNo\":1,"
+                + "\"Description\":\"d\"}],\"Customer\":null}", f.service::loadEntity);
+        assertThat(deep.getRelatedList("Tasks")).extracting(t -> t.getValue("LineNo")).containsExactly(1);
+    }
+
     /** A model without an entity container failed with IllegalArgumentException when a store was opened for it. */
     @Test
     void aModelWithoutAContainerCannotOpenAStore() {

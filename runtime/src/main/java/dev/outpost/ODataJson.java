@@ -109,12 +109,24 @@ public final class ODataJson {
         ObjectNode o = object(json);
         EntityType type = setType;
         if (o.hasNonNull("@odata.type")) {
-            QualifiedName name = QualifiedName.parse(o.get("@odata.type").asText().replaceFirst("^#", ""));
-            type = model.entityType(name).orElseThrow(() -> new DataRequestException(400, "unknown type " + name));
+            type = entityType(model, o.get("@odata.type"), entitySet);
         }
         EntityValue entity = new EntityValue(type.qualifiedName());
         fill(new ValueCodec(model), model, type, entity, o, resolve, entitySet);
         return entity;
+    }
+
+    /** The entity type an {@code @odata.type} annotation names, such as {@code #FieldService.WorkOrder}. */
+    private static EntityType entityType(ServiceModel model, JsonNode annotation, String where) {
+        String text = annotation.isTextual() ? annotation.textValue().replaceFirst("^#", "") : "";
+        int dot = text.lastIndexOf('.');
+        if (dot <= 0 || dot == text.length() - 1) {
+            throw new DataRequestException(400, where + "/@odata.type: " + annotation + " is not a qualified type name;"
+                    + " write \"#Namespace.Type\"");
+        }
+        QualifiedName name = QualifiedName.parse(text);
+        return model.entityType(name).orElseThrow(() -> new DataRequestException(400, where + "/@odata.type: the"
+                + " service has no entity type " + name));
     }
 
     /** Sets the properties in a JSON object on an entity (marking them changed), as for an update. */
@@ -145,18 +157,19 @@ public final class ODataJson {
             NavigationProperty nav = model.navigationProperty(type, name).orElse(null);
             if (nav != null) {
                 EntityType target = model.entityType(nav.targetType()).orElseThrow();
-                if (f.getValue().isArray()) {
+                JsonNode value = f.getValue();
+                if (value.isArray() && nav.collection()) {
                     java.util.List<EntityValue> children = new java.util.ArrayList<>();
-                    for (JsonNode child : f.getValue()) {
-                        EntityValue e = new EntityValue(target.qualifiedName());
-                        fill(codec, model, target, e, (ObjectNode) child, resolve, where + "/" + name);
-                        children.add(e);
+                    for (JsonNode child : value) {
+                        children.add(nested(codec, model, target, child, resolve, where + "/" + name));
                     }
                     entity.setRelatedList(name, children);
-                } else if (f.getValue().isObject()) {
-                    EntityValue e = new EntityValue(target.qualifiedName());
-                    fill(codec, model, target, e, (ObjectNode) f.getValue(), resolve, where + "/" + name);
-                    entity.setRelated(name, e);
+                } else if (value.isObject() && !nav.collection()) {
+                    entity.setRelated(name, nested(codec, model, target, value, resolve, where + "/" + name));
+                } else if (!value.isNull()) {
+                    throw new DataRequestException(400, where + "/" + name + ": the navigation property takes "
+                            + (nav.collection() ? "an array of entity objects" : "an entity object") + ", not " + abbreviate(
+                            value.toString()));
                 }
                 continue;
             }
@@ -164,6 +177,18 @@ public final class ODataJson {
                     + ": '" + type.qualifiedName().name() + "' has no property '" + name + "'"));
             entity.setValue(name, codec.propertyValue(p, f.getValue(), where + "/" + name));
         }
+    }
+
+    /** A deep-inserted entity: a JSON object, possibly of a derived type. */
+    private static EntityValue nested(ValueCodec codec, ServiceModel model, EntityType declared, JsonNode json,
+                                      Function<String, EntityValue> resolve, String where) {
+        if (!(json instanceof ObjectNode o)) {
+            throw new DataRequestException(400, where + ": expected an entity object, not " + abbreviate(json.toString()));
+        }
+        EntityType type = o.hasNonNull("@odata.type") ? entityType(model, o.get("@odata.type"), where) : declared;
+        EntityValue e = new EntityValue(type.qualifiedName());
+        fill(codec, model, type, e, o, resolve, where);
+        return e;
     }
 
     private static ObjectNode object(String json) {

@@ -77,10 +77,16 @@ public final class OfflineStore implements DataProvider, AutoCloseable {
     /**
      * Opens (creating if needed) a store.
      *
-     * @throws StoreException if the file belongs to another service or cannot be migrated
+     * @throws StoreException if the model has no entity container, or the file belongs to another service or
+     *     cannot be migrated
      */
     public static OfflineStore open(StoreOptions options) {
-        return new OfflineStore(options, LocalStore.open(options.file(), options.model(), options.isSynchronousFull(),
+        ServiceModel model = options.model();
+        if (model.container().isEmpty()) {
+            throw new StoreException("the $metadata of " + model.source() + " declares no entity container,"
+                    + " so there is nothing to store; use the service's complete $metadata document");
+        }
+        return new OfflineStore(options, LocalStore.open(options.file(), model, options.isSynchronousFull(),
                 options.cacheMebibytes()));
     }
 

@@ -173,6 +173,11 @@ public final class Literals {
                     return value;
                 }
             }
+            case STRING -> {
+                if (value instanceof String text) {
+                    return wellFormed(text);
+                }
+            }
             case STREAM, UNTYPED, ABSTRACT -> throw new IllegalArgumentException(
                     type.edmName() + " values cannot be used as literals");
             default -> {
@@ -183,6 +188,24 @@ public final class Literals {
         }
         throw new IllegalArgumentException("a value of " + type.edmName() + " must be a "
                 + javaType(type).getSimpleName() + ", not a " + value.getClass().getSimpleName() + " ('" + value + "')");
+    }
+
+    /**
+     * The text itself, if it is well-formed UTF-16. A lone surrogate is not a character: SQLite and
+     * every UTF-8 encoder would turn it into {@code ?}, silently changing the value.
+     */
+    private static String wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException(String.format("the text has a lone UTF-16 surrogate (\\u%04X) at index"
+                        + " %d, which is not a Unicode character and cannot be stored; check how the text was decoded",
+                        (int) c, i));
+            }
+        }
+        return text;
     }
 
     private static Object convertNumber(PrimitiveType type, Number n) {

@@ -88,4 +88,50 @@ class ReadErrorsTest {
                 .isInstanceOf(MetadataException.class)
                 .hasMessageContaining("no such resource on the classpath");
     }
+    private static MetadataException readText(String schemaBody) {
+        String doc = "<edmx:Edmx Version=\"4.0\" xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\">\n"
+                + "<edmx:DataServices>\n<Schema Namespace=\"Ex\" xmlns=\"http://docs.oasis-open.org/odata/ns/edm\">\n"
+                + schemaBody + "\n</Schema>\n</edmx:DataServices>\n</edmx:Edmx>";
+        return readFails(MetadataSource.bytes("x.xml", doc.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** R3 (found by MetadataFuzzTest): a missing required attribute was a NullPointerException. */
+    @Test
+    void missingRequiredAttributesAreNamedAtTheirElements() {
+        MetadataException e = readText("<EntityType Name=\"E\"><Key><PropertyRef Name=\"Id\"/></Key>\n"
+                + "<Property Type=\"Edm.Int32\"/><Property Name=\"Id\"/></EntityType>\n<ComplexType/>");
+        assertThat(e.problems()).extracting(Object::toString).containsExactly(
+                "x.xml:5:1: <Property> has no Name attribute, which CSDL requires; add it",
+                "x.xml:5:29: <Property> has no Type attribute, which CSDL requires; add it",
+                "x.xml:6:1: <ComplexType> has no Name attribute, which CSDL requires; add it");
+    }
+
+    /** R3 (found by MetadataFuzzTest): Olingo reads a misplaced element's attributes as its parent's own. */
+    @Test
+    void misplacedElementsAreRefusedWhereTheyStand() {
+        MetadataException e = readText("<EntityType Name=\"E\"><Key><PropertyRef Name=\"Id\"/></Key>\n"
+                + "<Property Name=\"Id\" Type=\"Edm.Int32\"/><Record Name=\"Other\"/></EntityType>");
+        assertThat(e.getMessage()).isEqualTo("x.xml:5:39: <Record> is not allowed in <EntityType>; CSDL allows Key,"
+                + " Property, NavigationProperty, Annotation there; remove or move it");
+        e = readText("<Annotations Target=\"Ex.E\"><Annotation Term=\"Core.Description\"><Record>"
+                + "<Collection Property=\"x\"/></Record></Annotation></Annotations>");
+        assertThat(e.getMessage()).startsWith("x.xml:4:72: <Collection> is not allowed in <Record>; CSDL allows"
+                + " PropertyValue, Annotation there");
+    }
+
+    /** R3 (found by MetadataFuzzTest): these failed with NullPointerException and IllegalArgumentException. */
+    @Test
+    void documentShapesThatUsedToCrashTheReader() {
+        String edmx = "<edmx:Edmx xmlns:edmx=\"http://docs.oasis-open.org/odata/ns/edmx\"%s></edmx:Edmx>";
+        assertThat(readFails(MetadataSource.bytes("v.xml", String.format(edmx, "").getBytes(StandardCharsets.UTF_8)))
+                .getMessage()).isEqualTo("v.xml:1:1: <edmx:Edmx> has no Version attribute; expected Version=\"4.0\" or \"4.01\"");
+        assertThat(readFails(MetadataSource.bytes("d.xml", String.format(edmx, " Version=\"4.0\"")
+                .getBytes(StandardCharsets.UTF_8))).getMessage()).isEqualTo("d.xml:1:1: <edmx:Edmx> has no"
+                + " <edmx:DataServices> element, so the document declares no schema; use the service's complete $metadata");
+        assertThat(readText("<Term Name=\"T\" Type=\"Edm.String\"><Annotation Term=\"NoDot\"/></Term>").getMessage())
+                .isEqualTo("x.xml:4:34: annotation term 'NoDot' is not a qualified name; write Namespace.Name or Alias.Name");
+        assertThat(readText("<EntityType Name=\"E\"><Key><PropertyRef Name=\"/\"/></Key>"
+                + "<Property Name=\"Id\" Type=\"Edm.Int32\"/></EntityType>").getMessage())
+                .contains("key property '/' of entity type 'Ex.E' is not a property of the type");
+    }
 }

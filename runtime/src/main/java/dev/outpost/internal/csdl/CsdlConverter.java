@@ -226,6 +226,16 @@ final class CsdlConverter {
         return ns == null ? q : new QualifiedName(ns, q.name());
     }
 
+    /** Resolves a name like {@link #name}; one that is not qualified is a problem located at {@code at}. */
+    private QualifiedName qualified(String raw, SourceLocation at, String role) {
+        try {
+            return name(raw);
+        } catch (IllegalArgumentException e) {
+            problem(at, role + " '" + raw + "' is not a qualified name; write Namespace.Name or Alias.Name");
+            return new QualifiedName("", raw);
+        }
+    }
+
     /** Resolves aliases in every dotted segment of a path such as {@code Alias.Type/Prop} or {@code Alias.Op(Alias.T)}. */
     private String canonicalTarget(String raw) {
         StringBuilder out = new StringBuilder();
@@ -251,7 +261,7 @@ final class CsdlConverter {
 
     private String canonicalSegment(String segment) {
         String s = segment.trim();
-        if (s.equals("Collection") || s.isEmpty() || s.indexOf('.') <= 0 || s.startsWith("$")) {
+        if (s.equals("Collection") || s.isEmpty() || s.indexOf('.') <= 0 || s.endsWith(".") || s.startsWith("$")) {
             return s;
         }
         return name(s).toString();
@@ -280,7 +290,7 @@ final class CsdlConverter {
     private Annotation annotation(String ownerPath, CsdlAnnotation a, String qualifier) {
         String rawTerm = a.getTerm();
         SourceLocation at = scan.location(ownerPath + "@" + rawTerm + (a.getQualifier() != null ? "#" + a.getQualifier() : ""));
-        return new Annotation(name(rawTerm), qualifier, value(a.getExpression()), at);
+        return new Annotation(qualified(rawTerm, at, "annotation term"), qualifier, value(a.getExpression(), at), at);
     }
 
     /**
@@ -307,7 +317,7 @@ final class CsdlConverter {
         }
     }
 
-    private AnnotationValue value(CsdlExpression e) {
+    private AnnotationValue value(CsdlExpression e, SourceLocation at) {
         if (e == null) {
             return new AnnotationValue.Absent();
         }
@@ -354,14 +364,15 @@ final class CsdlConverter {
         if (e instanceof CsdlRecord r) {
             List<AnnotationValue.PropertyValue> props = new ArrayList<>();
             for (CsdlPropertyValue pv : r.getPropertyValues()) {
-                props.add(new AnnotationValue.PropertyValue(pv.getProperty(), value(pv.getValue())));
+                props.add(new AnnotationValue.PropertyValue(pv.getProperty(), value(pv.getValue(), at)));
             }
-            return new AnnotationValue.RecordValue(r.getType() == null || r.getType().isBlank() ? null : name(r.getType()), props);
+            return new AnnotationValue.RecordValue(r.getType() == null || r.getType().isBlank() ? null
+                    : qualified(r.getType(), at, "record type"), props);
         }
         if (e instanceof CsdlCollection c) {
             List<AnnotationValue> items = new ArrayList<>();
             for (CsdlExpression item : c.getItems()) {
-                items.add(value(item));
+                items.add(value(item, at));
             }
             return new AnnotationValue.CollectionValue(items);
         }
@@ -586,7 +597,8 @@ final class CsdlConverter {
             rawType = rawType.substring("Collection(".length(), rawType.length() - 1);
         }
         TypeRef type = typeRef(rawType, collection, path, "term '" + path + "'");
-        return new Term(new QualifiedName(ns, t.getName()), type, t.getBaseTerm() == null ? null : name(t.getBaseTerm()),
+        return new Term(new QualifiedName(ns, t.getName()), type, t.getBaseTerm() == null ? null
+                : qualified(t.getBaseTerm(), scan.location(path), "base term"),
                 t.getAppliesTo() == null ? List.of() : t.getAppliesTo(), annotations(path, path, t.getAnnotations()),
                 scan.location(path));
     }
@@ -616,7 +628,8 @@ final class CsdlConverter {
             imports.add(operationImport(path, f.getName(), f.getFunction(), Operation.Kind.FUNCTION, f.getEntitySet(),
                     f.isIncludeInServiceDocument(), f.getAnnotations()));
         }
-        QualifiedName extendsContainer = c.getExtendsContainer() == null ? null : name(c.getExtendsContainer());
+        QualifiedName extendsContainer = c.getExtendsContainer() == null ? null
+                : qualified(c.getExtendsContainer(), scan.location(path), "the container it extends,");
         return new EntityContainer(new QualifiedName(ns, c.getName()), extendsContainer, sets, singletons, imports,
                 annotations(path, path, c.getAnnotations()), scan.location(path));
     }
@@ -629,7 +642,7 @@ final class CsdlConverter {
             problem(scan.location(path), (kind == Operation.Kind.ACTION ? "action" : "function") + " import '" + name
                     + "' names no operation");
         } else {
-            operation = name(rawOperation);
+            operation = qualified(rawOperation, scan.location(path), "the imported operation");
             if (localNamespaces.contains(operation.namespace()) && !declaredOperations.contains(operation)) {
                 problem(scan.location(path), (kind == Operation.Kind.ACTION ? "action" : "function") + " import '" + name
                         + "' imports '" + rawOperation + "', which does not exist; declare it or correct the name");
@@ -671,7 +684,8 @@ final class CsdlConverter {
         complexTypes.forEach(t -> all.put(t.qualifiedName(), t));
         for (EntityType t : entityTypes) {
             for (PropertyRef ref : t.declaredKey()) {
-                String first = ref.path().split("/")[0];
+                int slash = ref.path().indexOf('/');
+                String first = slash < 0 ? ref.path() : ref.path().substring(0, slash);
                 boolean found = false;
                 Set<QualifiedName> seen = new HashSet<>();
                 for (StructuredType cur = t; cur != null && !found && seen.add(cur.qualifiedName());

@@ -13,14 +13,18 @@ import javax.xml.stream.XMLStreamException;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One streaming pass over a CSDL XML document before Olingo reads it: proves the XML is
- * well-formed (or reports line:column), recognises OData V2/V3 and JSON CSDL, refuses DTDs, and
- * indexes the start position of every named element by its model path. Olingo's CSDL objects
- * carry no positions; this index is how diagnostics point at {@code file:line:column}.
+ * well-formed (or reports line:column), recognises OData V2/V3 and JSON CSDL, refuses DTDs,
+ * checks required attributes and where each element stands (R3: Olingo misreads what CSDL does
+ * not allow, sometimes into nulls), and indexes the start position of every named element by its
+ * model path. Olingo's CSDL objects carry no positions; this index is how diagnostics point at
+ * {@code file:line:column}.
  *
  * <p>Model paths: {@code Ns.Type}, {@code Ns.Type/Property}, {@code Ns.Container/Set},
  * {@code Ns.Operation[i]/Parameter} (overload index after the first), annotations as
@@ -30,6 +34,31 @@ import java.util.Map;
 final class CsdlScan {
 
     static final String EDMX_V4 = "http://docs.oasis-open.org/odata/ns/edmx";
+
+    /**
+     * Attributes CSDL requires, by element. Olingo's reader leaves a missing one null; checking
+     * here reports it at the element instead of failing later.
+     */
+    private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
+            Map.entry("Reference", List.of("Uri")), Map.entry("Include", List.of("Namespace")),
+            Map.entry("Schema", List.of("Namespace")),
+            Map.entry("EntityType", List.of("Name")), Map.entry("ComplexType", List.of("Name")),
+            Map.entry("EnumType", List.of("Name")), Map.entry("Member", List.of("Name")),
+            Map.entry("TypeDefinition", List.of("Name", "UnderlyingType")), Map.entry("Term", List.of("Name", "Type")),
+            Map.entry("Property", List.of("Name", "Type")), Map.entry("NavigationProperty", List.of("Name", "Type")),
+            Map.entry("PropertyRef", List.of("Name")),
+            Map.entry("ReferentialConstraint", List.of("Property", "ReferencedProperty")),
+            Map.entry("OnDelete", List.of("Action")),
+            Map.entry("Action", List.of("Name")), Map.entry("Function", List.of("Name")),
+            Map.entry("Parameter", List.of("Name", "Type")), Map.entry("ReturnType", List.of("Type")),
+            Map.entry("EntityContainer", List.of("Name")), Map.entry("EntitySet", List.of("Name", "EntityType")),
+            Map.entry("Singleton", List.of("Name", "Type")),
+            Map.entry("NavigationPropertyBinding", List.of("Path", "Target")),
+            Map.entry("ActionImport", List.of("Name", "Action")), Map.entry("FunctionImport", List.of("Name", "Function")),
+            Map.entry("Annotations", List.of("Target")), Map.entry("Annotation", List.of("Term")),
+            Map.entry("PropertyValue", List.of("Property")), Map.entry("Cast", List.of("Type")),
+            Map.entry("IsOf", List.of("Type")), Map.entry("LabeledElement", List.of("Name")),
+            Map.entry("Apply", List.of("Function")));
     private static final String EDMX_V1_TO_V3 = "http://schemas.microsoft.com/ado/2007/06/edmx";
     private static final String DATA_SERVICES_METADATA = "http://schemas.microsoft.com/ado/2007/08/dataservices/metadata";
 
@@ -38,7 +67,83 @@ final class CsdlScan {
     private final String source;
     private final int lineOffset;
     private final Map<String, SourceLocation> locations = new HashMap<>();
+    /** The annotation expressions, which nest in annotations, in each other and in property values. */
+    private static final List<String> EXPRESSIONS = List.of("Binary", "Bool", "Date", "DateTimeOffset", "Decimal",
+            "Duration", "EnumMember", "Float", "Guid", "Int", "String", "TimeOfDay", "AnnotationPath", "ModelElementPath",
+            "NavigationPropertyPath", "PropertyPath", "Path", "And", "Or", "Not", "Eq", "Ne", "Gt", "Ge", "Lt", "Le", "Has",
+            "In", "Add", "Sub", "Neg", "Mul", "Div", "DivBy", "Mod", "Apply", "Cast", "Collection", "If", "IsOf",
+            "LabeledElement", "LabeledElementReference", "Null", "Record", "UrlRef");
+
+    private static List<String> expressionsAnd(String... more) {
+        List<String> all = new ArrayList<>(EXPRESSIONS);
+        all.addAll(List.of(more));
+        return List.copyOf(all);
+    }
+
+    /**
+     * The children CSDL allows in each element. Olingo's reader does not skip an element it does
+     * not expect: the element's attributes and children are read as the parent's own, so a
+     * misplaced element could rename the parent or add nameless properties. Refusing it here
+     * keeps the model true to the text. Expressions that hold only text allow no children.
+     */
+    private static final Map<String, List<String>> CHILDREN = children(
+            Map.entry("Edmx", List.of("Reference", "DataServices")),
+            Map.entry("Reference", List.of("Include", "IncludeAnnotations", "Annotation")),
+            Map.entry("Include", List.of()), Map.entry("IncludeAnnotations", List.of()),
+            Map.entry("DataServices", List.of("Schema")),
+            Map.entry("Schema", List.of("EntityType", "ComplexType", "EnumType", "TypeDefinition", "Term", "Action",
+                    "Function", "EntityContainer", "Annotations", "Annotation")),
+            Map.entry("EntityType", List.of("Key", "Property", "NavigationProperty", "Annotation")),
+            Map.entry("ComplexType", List.of("Property", "NavigationProperty", "Annotation")),
+            Map.entry("Key", List.of("PropertyRef")), Map.entry("PropertyRef", List.of()),
+            Map.entry("Property", List.of("Annotation")),
+            Map.entry("NavigationProperty", List.of("ReferentialConstraint", "OnDelete", "Annotation")),
+            Map.entry("ReferentialConstraint", List.of("Annotation")), Map.entry("OnDelete", List.of("Annotation")),
+            Map.entry("EnumType", List.of("Member", "Annotation")), Map.entry("Member", List.of("Annotation")),
+            Map.entry("TypeDefinition", List.of("Annotation")), Map.entry("Term", List.of("Annotation")),
+            Map.entry("Action", List.of("Parameter", "ReturnType", "Annotation")),
+            Map.entry("Function", List.of("Parameter", "ReturnType", "Annotation")),
+            Map.entry("Parameter", List.of("Annotation")), Map.entry("ReturnType", List.of("Annotation")),
+            Map.entry("EntityContainer", List.of("EntitySet", "Singleton", "ActionImport", "FunctionImport", "Annotation")),
+            Map.entry("EntitySet", List.of("NavigationPropertyBinding", "Annotation")),
+            Map.entry("Singleton", List.of("NavigationPropertyBinding", "Annotation")),
+            Map.entry("NavigationPropertyBinding", List.of()),
+            Map.entry("ActionImport", List.of("Annotation")), Map.entry("FunctionImport", List.of("Annotation")),
+            Map.entry("Annotations", List.of("Annotation")),
+            Map.entry("Annotation", expressionsAnd("Annotation")),
+            Map.entry("Record", List.of("PropertyValue", "Annotation")),
+            Map.entry("PropertyValue", expressionsAnd("Annotation")),
+            Map.entry("Collection", EXPRESSIONS),
+            Map.entry("If", expressionsAnd("Annotation")), Map.entry("Apply", expressionsAnd("Annotation")),
+            Map.entry("Cast", expressionsAnd("Annotation")), Map.entry("IsOf", expressionsAnd("Annotation")),
+            Map.entry("LabeledElement", expressionsAnd("Annotation")), Map.entry("UrlRef", expressionsAnd("Annotation")),
+            Map.entry("Not", expressionsAnd("Annotation")), Map.entry("Neg", expressionsAnd("Annotation")),
+            Map.entry("And", expressionsAnd("Annotation")), Map.entry("Or", expressionsAnd("Annotation")),
+            Map.entry("Eq", expressionsAnd("Annotation")), Map.entry("Ne", expressionsAnd("Annotation")),
+            Map.entry("Gt", expressionsAnd("Annotation")), Map.entry("Ge", expressionsAnd("Annotation")),
+            Map.entry("Lt", expressionsAnd("Annotation")), Map.entry("Le", expressionsAnd("Annotation")),
+            Map.entry("Has", expressionsAnd("Annotation")), Map.entry("In", expressionsAnd("Annotation")),
+            Map.entry("Add", expressionsAnd("Annotation")), Map.entry("Sub", expressionsAnd("Annotation")),
+            Map.entry("Mul", expressionsAnd("Annotation")), Map.entry("Div", expressionsAnd("Annotation")),
+            Map.entry("DivBy", expressionsAnd("Annotation")), Map.entry("Mod", expressionsAnd("Annotation")),
+            Map.entry("Null", List.of("Annotation")));
+
+    /** The table above plus the expressions that hold text only ({@code <Int>}, {@code <Path>}, ...). */
+    @SafeVarargs
+    private static Map<String, List<String>> children(Map.Entry<String, List<String>>... entries) {
+        Map<String, List<String>> all = new HashMap<>(Map.ofEntries(entries));
+        for (String textOnly : List.of("Binary", "Bool", "Date", "DateTimeOffset", "Decimal", "Duration", "EnumMember",
+                "Float", "Guid", "Int", "String", "TimeOfDay", "AnnotationPath", "ModelElementPath",
+                "NavigationPropertyPath", "PropertyPath", "Path", "LabeledElementReference")) {
+            all.put(textOnly, List.of());
+        }
+        return Map.copyOf(all);
+    }
+
     private final Map<String, Integer> overloadCounts = new HashMap<>();
+    private final List<MetadataException.Problem> structureProblems = new ArrayList<>();
+    private SourceLocation rootLocation;
+    private int dataServices;
     private String version;
 
     private CsdlScan(String source, int lineOffset) {
@@ -61,6 +166,9 @@ final class CsdlScan {
     static CsdlScan scan(byte[] bytes, String source, int lineOffset) {
         CsdlScan scan = new CsdlScan(source, lineOffset);
         scan.run(bytes);
+        if (!scan.structureProblems.isEmpty()) {
+            throw new MetadataException(scan.structureProblems);
+        }
         return scan;
     }
 
@@ -111,8 +219,15 @@ final class CsdlScan {
                     SourceLocation here = at(r.getLocationInfo().getStartLocation());
                     if (root) {
                         checkRoot(r, here);
+                        rootLocation = here;
                         root = false;
                     }
+                    checkPlacement(r, here, names);
+                    if (names.size() == 1 && "DataServices".equals(r.getLocalName()) && dataServices++ > 0) {
+                        structureProblems.add(new MetadataException.Problem(here, "a second <" + r.getPrefixedName()
+                                + ">; a $metadata document has one"));
+                    }
+                    checkRequiredAttributes(r, here);
                     String path = pathOf(r, paths.isEmpty() ? "" : paths.peek(), names.isEmpty() ? "" : names.peek());
                     if (path != null) {
                         locations.putIfAbsent(path, here);
@@ -124,6 +239,10 @@ final class CsdlScan {
                     names.pop();
                 }
             }
+            if (dataServices == 0) {
+                structureProblems.add(new MetadataException.Problem(rootLocation, "<edmx:Edmx> has no <edmx:DataServices>"
+                        + " element, so the document declares no schema; use the service's complete $metadata"));
+            }
         } catch (XMLStreamException e) {
             throw new MetadataException(at(e.getLocation()), "malformed XML: " + cleanMessage(e)
                     + "; fix the document (it must be well-formed XML)");
@@ -134,6 +253,32 @@ final class CsdlScan {
                 } catch (XMLStreamException ignored) {
                     // nothing to release beyond the in-memory stream
                 }
+            }
+        }
+    }
+
+    private void checkPlacement(XMLStreamReader2 r, SourceLocation here, Deque<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        List<String> allowed = CHILDREN.get(names.peek());
+        if (allowed != null && !allowed.contains(r.getLocalName())) {
+            structureProblems.add(new MetadataException.Problem(here, "<" + r.getPrefixedName() + "> is not allowed in <"
+                    + names.peek() + ">" + (allowed.isEmpty() ? ", which has no child elements"
+                    : "; CSDL allows " + String.join(", ", allowed) + " there") + "; remove or move it"));
+        }
+    }
+
+    private void checkRequiredAttributes(XMLStreamReader2 r, SourceLocation here) {
+        // by local name, in any namespace: Olingo's reader (Jackson XML) ignores namespaces too
+        List<String> required = REQUIRED.get(r.getLocalName());
+        if (required == null) {
+            return;
+        }
+        for (String attribute : required) {
+            if (r.getAttributeValue(null, attribute) == null) {
+                structureProblems.add(new MetadataException.Problem(here, "<" + r.getPrefixedName() + "> has no "
+                        + attribute + " attribute, which CSDL requires; add it"));
             }
         }
     }
@@ -162,6 +307,9 @@ final class CsdlScan {
         if (!EDMX_V4.equals(ns)) {
             throw new MetadataException(here, "unknown EDMX namespace '" + ns + "'; Outpost reads OData V4 CSDL ("
                     + EDMX_V4 + ")");
+        }
+        if (v == null) {
+            throw new MetadataException(here, "<edmx:Edmx> has no Version attribute; expected Version=\"4.0\" or \"4.01\"");
         }
         if (!"4.0".equals(v) && !"4.01".equals(v)) {
             throw new MetadataException(here, "EDMX Version '" + v + "' is not supported; expected 4.0 or 4.01");

@@ -200,8 +200,8 @@ final class SqlRenderer {
     }
 
     private Typed enumLiteral(Expr.EnumLiteral l) {
-        EnumType type = catalog.model().enumType(l.enumType()).orElseThrow(() -> new DataRequestException(400,
-                "unknown enum type " + l.enumType()));
+        EnumType type = catalog.model().enumType(l.enumType()).orElseThrow(() -> bad(l,
+                "names an enum type the service does not have: " + l.enumType()));
         long value = codec.enumValue(type, String.join(",", l.members()), l.enumType().toString());
         return new Typed(Sql.of("?", value), Kind.ENUM, type, null, null);
     }
@@ -296,7 +296,7 @@ final class SqlRenderer {
                 if (l.kind() != Kind.ENUM) {
                     throw bad(b, "uses has on a value that is not an enum");
                 }
-                return new Typed(l.sql().then(" & ", r.sql()).wrap("((", ")").then(" = ", r.sql()).wrap("(", ")"),
+                return new Typed(l.sql().then(" & ", r.sql()).wrap("(", ")").then(" = ", r.sql()).wrap("(", ")"),
                         Kind.PREDICATE);
             }
             default -> {

@@ -220,7 +220,11 @@ public final class ValueCodec {
             if (json.isNumber()) {
                 return enumNames(e.type(), json.longValue());
             }
-            String names = json.asText();
+            if (!json.isTextual()) {
+                throw bad(where, "a value of enum " + e.type().qualifiedName() + " is a member name (a JSON string),"
+                        + " not " + json);
+            }
+            String names = json.textValue();
             enumValue(e.type(), names, where);
             return names;
         }
@@ -241,8 +245,12 @@ public final class ValueCodec {
             StructuredType actual = c.type();
             JsonNode odataType = json.get("@odata.type");
             if (odataType != null && odataType.isTextual()) {
-                actual = model.structuredType(QualifiedName.parse(odataType.textValue().replaceFirst("^#", "")))
-                        .orElse(c.type());
+                String name = odataType.textValue().replaceFirst("^#", "");
+                int dot = name.lastIndexOf('.');
+                if (dot <= 0 || dot == name.length() - 1) {
+                    throw bad(where, "@odata.type '" + odataType.textValue() + "' is not a qualified type name");
+                }
+                actual = model.structuredType(QualifiedName.parse(name)).orElse(c.type());
             }
             ComplexValue value = factory.newComplex(actual.qualifiedName());
             Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
@@ -339,8 +347,8 @@ public final class ValueCodec {
         long v = 0;
         for (String part : parts) {
             String member = part.trim();
-            if (member.isEmpty() && parts.length == 1) {
-                return 0;
+            if (member.isEmpty() && parts.length == 1 && type.isFlags()) {
+                return 0; // no flag set
             }
             EnumMember m = type.member(member).orElseThrow(() -> bad(where, "'" + member + "' is not a member of "
                     + type.qualifiedName() + "; members: " + type.members().stream().map(EnumMember::name).toList()));

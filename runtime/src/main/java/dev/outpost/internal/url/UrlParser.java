@@ -115,6 +115,10 @@ public final class UrlParser {
             if (path == null) {
                 path = ResourcePath.of(name);
             } else if (name.indexOf('.') > 0 && paren < 0) {
+                if (name.endsWith(".")) {
+                    throw new DataRequestException(400, "'" + url + "': '" + name + "' is not a qualified type name"
+                            + " (Namespace.Name)");
+                }
                 path = path.then(new ResourcePath.Cast(QualifiedName.parse(name)));
             } else {
                 path = path.then(new ResourcePath.Named(name));
@@ -387,8 +391,13 @@ public final class UrlParser {
     private static final class Parser {
         private final String text;
         private final String where;
+        /** How deep expressions may nest; far beyond what people write, far below what the stack holds. */
+        static final int MAX_DEPTH = 100;
+        static final int MAX_OPERATORS = 400;
         private final Deque<String> variables = new ArrayDeque<>();
         private int pos;
+        private int depth;
+        private int operators;
 
         Parser(String text, String where) {
             this.text = text;
@@ -443,7 +452,7 @@ public final class UrlParser {
         Expr expression() {
             Expr left = and();
             while (keyword("or")) {
-                left = new Expr.Binary(Expr.BinaryOperator.OR, left, and());
+                left = binary(Expr.BinaryOperator.OR, left, and());
             }
             return left;
         }
@@ -451,7 +460,7 @@ public final class UrlParser {
         private Expr and() {
             Expr left = equality();
             while (keyword("and")) {
-                left = new Expr.Binary(Expr.BinaryOperator.AND, left, equality());
+                left = binary(Expr.BinaryOperator.AND, left, equality());
             }
             return left;
         }
@@ -460,9 +469,9 @@ public final class UrlParser {
             Expr left = relational();
             while (true) {
                 if (keyword("eq")) {
-                    left = new Expr.Binary(Expr.BinaryOperator.EQ, left, relational());
+                    left = binary(Expr.BinaryOperator.EQ, left, relational());
                 } else if (keyword("ne")) {
-                    left = new Expr.Binary(Expr.BinaryOperator.NE, left, relational());
+                    left = binary(Expr.BinaryOperator.NE, left, relational());
                 } else {
                     return left;
                 }
@@ -473,15 +482,15 @@ public final class UrlParser {
             Expr left = additive();
             while (true) {
                 if (keyword("lt")) {
-                    left = new Expr.Binary(Expr.BinaryOperator.LT, left, additive());
+                    left = binary(Expr.BinaryOperator.LT, left, additive());
                 } else if (keyword("le")) {
-                    left = new Expr.Binary(Expr.BinaryOperator.LE, left, additive());
+                    left = binary(Expr.BinaryOperator.LE, left, additive());
                 } else if (keyword("gt")) {
-                    left = new Expr.Binary(Expr.BinaryOperator.GT, left, additive());
+                    left = binary(Expr.BinaryOperator.GT, left, additive());
                 } else if (keyword("ge")) {
-                    left = new Expr.Binary(Expr.BinaryOperator.GE, left, additive());
+                    left = binary(Expr.BinaryOperator.GE, left, additive());
                 } else if (keyword("has")) {
-                    left = new Expr.Binary(Expr.BinaryOperator.HAS, left, additive());
+                    left = binary(Expr.BinaryOperator.HAS, left, additive());
                 } else if (keyword("in")) {
                     expect('(');
                     List<Expr> values = new ArrayList<>();
@@ -491,7 +500,7 @@ public final class UrlParser {
                         } while (consume(','));
                     }
                     expect(')');
-                    left = new Expr.In(left, values);
+                    left = counted(new Expr.In(left, values));
                 } else {
                     return left;
                 }
@@ -510,9 +519,9 @@ public final class UrlParser {
             Expr left = multiplicative();
             while (true) {
                 if (keyword("add")) {
-                    left = new Expr.Binary(Expr.BinaryOperator.ADD, left, multiplicative());
+                    left = binary(Expr.BinaryOperator.ADD, left, multiplicative());
                 } else if (keyword("sub")) {
-                    left = new Expr.Binary(Expr.BinaryOperator.SUB, left, multiplicative());
+                    left = binary(Expr.BinaryOperator.SUB, left, multiplicative());
                 } else {
                     return left;
                 }
@@ -523,30 +532,57 @@ public final class UrlParser {
             Expr left = unary();
             while (true) {
                 if (keyword("mul")) {
-                    left = new Expr.Binary(Expr.BinaryOperator.MUL, left, unary());
+                    left = binary(Expr.BinaryOperator.MUL, left, unary());
                 } else if (keyword("divby")) {
-                    left = new Expr.Binary(Expr.BinaryOperator.DIVBY, left, unary());
+                    left = binary(Expr.BinaryOperator.DIVBY, left, unary());
                 } else if (keyword("div")) {
-                    left = new Expr.Binary(Expr.BinaryOperator.DIV, left, unary());
+                    left = binary(Expr.BinaryOperator.DIV, left, unary());
                 } else if (keyword("mod")) {
-                    left = new Expr.Binary(Expr.BinaryOperator.MOD, left, unary());
+                    left = binary(Expr.BinaryOperator.MOD, left, unary());
                 } else {
                     return left;
                 }
             }
         }
 
+        private Expr binary(Expr.BinaryOperator operator, Expr left, Expr right) {
+            return counted(new Expr.Binary(operator, left, right));
+        }
+
+        /**
+         * Operators chain without nesting in the text but each adds a level to the tree that the
+         * renderers and SQLite (at most 1000 levels) walk, so an expression has a bounded number.
+         */
+        private Expr counted(Expr operation) {
+            if (++operators > MAX_OPERATORS) {
+                throw error("the expression has more than " + MAX_OPERATORS + " operators; for a long list of"
+                        + " alternatives use 'in (...)'");
+            }
+            return operation;
+        }
+
+        /**
+         * Every nesting (parentheses, function arguments, lambdas, {@code not}, negation) passes
+         * through here, so the depth bound keeps a hostile expression from exhausting the stack.
+         */
         private Expr unary() {
-            skipSpaces();
-            if (keyword("not")) {
-                return new Expr.Unary(Expr.UnaryOperator.NOT, unary());
+            if (++depth > MAX_DEPTH) {
+                throw error("the expression nests more than " + MAX_DEPTH + " levels deep");
             }
-            if (pos < text.length() && text.charAt(pos) == '-' && pos + 1 < text.length()
-                    && !Character.isDigit(text.charAt(pos + 1)) && !text.startsWith("-INF", pos)) {
-                pos++;
-                return new Expr.Unary(Expr.UnaryOperator.NEGATE, unary());
+            try {
+                skipSpaces();
+                if (keyword("not")) {
+                    return new Expr.Unary(Expr.UnaryOperator.NOT, unary());
+                }
+                if (pos < text.length() && text.charAt(pos) == '-' && pos + 1 < text.length()
+                        && !Character.isDigit(text.charAt(pos + 1)) && !text.startsWith("-INF", pos)) {
+                    pos++;
+                    return new Expr.Unary(Expr.UnaryOperator.NEGATE, unary());
+                }
+                return primary();
+            } finally {
+                depth--;
             }
-            return primary();
         }
 
         Expr primary() {
@@ -719,7 +755,7 @@ public final class UrlParser {
                     for (String m : content.split(",")) {
                         members.add(m.trim());
                     }
-                    return new Expr.EnumLiteral(QualifiedName.parse(prefix), members);
+                    return new Expr.EnumLiteral(qualifiedName(prefix, start), members);
             }
         }
 
@@ -764,16 +800,27 @@ public final class UrlParser {
             if (!peek(',') && first.indexOf('.') > 0) {
                 expect(')');
                 return new Expr.TypeCheck(function.equals("isof") ? Expr.TypeOperator.ISOF : Expr.TypeOperator.CAST, null,
-                        QualifiedName.parse(first));
+                        qualifiedName(first, mark));
             }
             pos = mark;
             target = expression();
             expect(',');
             skipSpaces();
+            int typeStart = pos;
             String type = identifier();
             expect(')');
             return new Expr.TypeCheck(function.equals("isof") ? Expr.TypeOperator.ISOF : Expr.TypeOperator.CAST, target,
-                    QualifiedName.parse(type));
+                    qualifiedName(type, typeStart));
+        }
+
+        /** A type name such as {@code FieldService.WorkOrder}; anything else is a 400 at {@code start}. */
+        private QualifiedName qualifiedName(String text, int start) {
+            try {
+                return QualifiedName.parse(text);
+            } catch (IllegalArgumentException e) {
+                pos = start;
+                throw error("'" + text + "' is not a qualified type name (Namespace.Name)");
+            }
         }
 
         /** A path, possibly starting at a lambda variable and ending in a lambda or {@code $count}. */

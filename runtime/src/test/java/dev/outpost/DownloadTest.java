@@ -170,4 +170,29 @@ class DownloadTest {
             assertThat(count(store, "Customers")).isEqualTo(1);
         }
     }
+
+    @Test
+    void S4_newServerStateForAnEntityWithPendingChangesIsRebased() throws Exception {
+        backend.seed(Seed.workOrders(3));
+        try (OfflineStore store = open(options())) {
+            await(store.download());
+            DataService service = new DataService(store);
+            EntityValue mine = service.loadEntity("WorkOrders(2)");
+            mine.setValue("Title", "my title");
+            service.updateEntity(mine);
+            server(backend, "PATCH", "WorkOrders(2)", "{\"Priority\":5,\"Description\":\"from the server\"}");
+            await(store.download());
+            EntityValue rebased = service.loadEntity("WorkOrders(2)");
+            assertThat(rebased.getValue("Title")).isEqualTo("my title");
+            assertThat(rebased.getValue("Priority")).isEqualTo(5);
+            assertThat(rebased.getValue("Description")).isEqualTo("from the server");
+            assertThat(rebased.hasPendingChanges()).isTrue();
+            UploadResult up = await(store.upload());
+            assertThat(up.failed()).isZero(); // different properties: the conflict merged by itself
+            assertThat(backend.database().query("SELECT Title, Priority FROM WorkOrders WHERE Id = 2").get(0))
+                    .containsEntry("Title", "my title");
+            assertThat(service.executeQuery(DataQuery.parse("EventLog?$filter=Type eq 'download' or Type eq 'upload'"))
+                    .entities()).hasSize(3);
+        }
+    }
 }

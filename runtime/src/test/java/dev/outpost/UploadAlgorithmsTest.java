@@ -252,4 +252,24 @@ class UploadAlgorithmsTest {
             assertThat(backend.database().count("Tasks", "WorkOrderId = ?", id)).isEqualTo(2);
         }
     }
+
+    @Test
+    void S14_anUploadOfSelectedEntitiesTakesTheUnuploadedEntitiesTheyReferToAlong() throws Exception {
+        try (OfflineStore store = open(options())) {
+            DataService service = new DataService(store);
+            EntityValue customer = customer("referenced");
+            service.createEntity(customer);
+            service.createEntity(customer("unrelated"));
+            EntityValue order = FieldService.workOrder("selected");
+            service.createEntity(order);
+            service.createLink(order, "Customer", customer);
+            backend.journal().clear();
+            UploadResult result = await(store.upload(UploadOptions.entities(order.readLink())));
+            assertThat(result.succeeded()).isEqualTo(3);
+            assertThat(sent()).hasSize(3).noneMatch(p -> p.contains("unrelated"));
+            assertThat(backend.database().count("WorkOrders", "CustomerId = ?", customer.getValue("Id").toString()))
+                    .isEqualTo(1);
+            assertThat(service.executeQuery(DataQuery.parse("RequestQueue")).entities()).hasSize(1);
+        }
+    }
 }

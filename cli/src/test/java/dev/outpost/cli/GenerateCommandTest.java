@@ -70,7 +70,7 @@ class GenerateCommandTest {
                         + " merge or remove them on the next download, and it cannot address them in queued requests."
                         + " Declare a Key on the entity type or one of its base types; without a key the type cannot be"
                         + " used offline.",
-                "generation refused: Container: 1 error, 1 warning, 1 info in " + keyless + "; validation failed: 1 finding"
+                "generation refused: Container: 1 error, 1 warning, 2 infos in " + keyless + "; validation failed: 1 finding"
                         + " at or above error; nothing was generated. Fix the findings above, or change their severity"
                         + " or the failure threshold (error) if they are acceptable offline.");
         assertThat(out).doesNotExist();

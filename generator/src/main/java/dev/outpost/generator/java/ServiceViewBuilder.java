@@ -10,6 +10,7 @@ import dev.outpost.model.ComplexType;
 import dev.outpost.model.EntityContainer;
 import dev.outpost.model.EntitySet;
 import dev.outpost.model.EntityType;
+import dev.outpost.model.EnumType;
 import dev.outpost.model.ModelType;
 import dev.outpost.model.NavigationProperty;
 import dev.outpost.model.Operation;
@@ -204,7 +205,7 @@ final class ServiceViewBuilder {
         List<KeyParameter> parameters = new ArrayList<>();
         for (PropertyRef ref : key) {
             Property p = keyProperty(type, ref.path());
-            if (p == null || p.type().collection() || !KEY_FAMILIES.contains(family(p.type()))) {
+            if (p == null || p.type().collection() || !(KEY_FAMILIES.contains(family(p.type())) || isEnum(p.type()))) {
                 return Optional.empty();
             }
             String element = "key property '" + ref.keyName() + "' of entity set '" + set.name() + "'";
@@ -232,6 +233,11 @@ final class ServiceViewBuilder {
             current = model.resolve(found.type().name()) instanceof ComplexType c ? c : null;
         }
         return found;
+    }
+
+    /** Whether the type is a (non-flags) enum: {@link DataQuery#withKey} writes its member name. */
+    private boolean isEnum(TypeRef ref) {
+        return model.resolve(ref.name()) instanceof EnumType e && !e.isFlags();
     }
 
     private PrimitiveType.Family family(TypeRef ref) {

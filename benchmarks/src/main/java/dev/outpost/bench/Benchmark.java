@@ -38,6 +38,14 @@ public interface Benchmark {
     }
 
     /**
+     * The most unmeasured runs, whatever {@code --warmup} says (it wins over {@link #minimumWarmups()}):
+     * an operation that takes tens of seconds is warm after one or two runs.
+     */
+    default int maximumWarmups() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
      * The most measured runs, whatever {@code --iterations} says: operations that take tens of
      * seconds (a million-entity download) keep the whole run reasonable.
      */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -16,12 +17,14 @@ import java.util.Locale;
  * A run's results as Markdown (for people) and JSON (for tools), with the machine recorded.
  *
  * @param started when the run started
+ * @param took the whole run's wall time, set-ups and warm-ups included
  * @param machine the machine and JVM
+ * @param suites the suites that ran, in order
  * @param settings warm-ups and iterations
  * @param results one result per benchmark, in run order
  */
-public record BenchmarkReport(Instant started, Machine machine, BenchmarkRunner.Settings settings,
-                              List<BenchmarkResult> results) {
+public record BenchmarkReport(Instant started, Duration took, Machine machine, List<String> suites,
+                              BenchmarkRunner.Settings settings, List<BenchmarkResult> results) {
 
     /** How ratios and throughput read, for readers of the report. */
     static final String RATIO_METHOD = "Ratio: the operation's median time divided by the raw baseline's median, both"
@@ -37,19 +40,24 @@ public record BenchmarkReport(Instant started, Machine machine, BenchmarkRunner.
             + " across full collections forced before the first and after the last iteration.";
 
     public BenchmarkReport {
+        suites = List.copyOf(suites);
         results = List.copyOf(results);
     }
 
     /** The report as Markdown. */
     public String markdown() {
         StringBuilder md = new StringBuilder("# Outpost benchmarks\n\n");
-        md.append("Run started ").append(started).append("; ").append(settings.warmups()).append(" warm-up and ")
-                .append(settings.iterations()).append(" measured iterations per operation.\n\n");
+        md.append("Suites: ").append(String.join(", ", suites)).append(". Run started ").append(started)
+                .append(" and took ").append(took.toSeconds()).append(" s; ").append(settings.warmups())
+                .append(" warm-up and ").append(settings.iterations()).append(" measured iterations per operation")
+                .append(" (a benchmark may ask for more warm-ups or fewer iterations; the samples are in the JSON).\n\n");
         md.append("Machine: ").append(machine.cores()).append(" cores; ").append(machine.jvm()).append("; ")
                 .append(machine.os()).append("; max heap ").append(mib(machine.maxHeapBytes()))
                 .append("; GC ").append(String.join(", ", machine.collectors()))
                 .append("; JVM arguments: ").append(machine.jvmArguments().isEmpty() ? "none"
-                        : "`" + String.join(" ", machine.jvmArguments()) + "`").append(".\n\n");
+                        : "`" + String.join(" ", machine.jvmArguments()) + "`")
+                .append("; load average ").append(load(machine.loadBefore())).append(" at the start, ")
+                .append(load(machine.loadAfter())).append(" at the end.\n\n");
         md.append("| Benchmark | Median | Min | Max | Baseline median | Ratio | Items/s | Raw items/s | Peak heap | Live peak | Retained |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (BenchmarkResult r : results) {
@@ -81,6 +89,10 @@ public record BenchmarkReport(Instant started, Machine machine, BenchmarkRunner.
         return md.toString();
     }
 
+    private static String load(double load) {
+        return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", load);
+    }
+
     private static String rate(double perSecond) {
         return Double.isNaN(perSecond) ? "-" : String.format(Locale.ROOT, "%,.0f", perSecond);
     }
@@ -93,6 +105,8 @@ public record BenchmarkReport(Instant started, Machine machine, BenchmarkRunner.
             json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
             json.writeStartObject();
             json.writeStringField("started", started.toString());
+            json.writeNumberField("tookSeconds", took.toSeconds());
+            stringArray(json, "suites", suites);
             json.writeObjectFieldStart("machine");
             json.writeNumberField("cores", machine.cores());
             json.writeStringField("jvm", machine.jvm());
@@ -100,6 +114,8 @@ public record BenchmarkReport(Instant started, Machine machine, BenchmarkRunner.
             json.writeNumberField("maxHeapBytes", machine.maxHeapBytes());
             stringArray(json, "collectors", machine.collectors());
             stringArray(json, "jvmArguments", machine.jvmArguments());
+            json.writeNumberField("loadBefore", machine.loadBefore());
+            json.writeNumberField("loadAfter", machine.loadAfter());
             json.writeEndObject();
             json.writeNumberField("warmups", settings.warmups());
             json.writeNumberField("iterations", settings.iterations());

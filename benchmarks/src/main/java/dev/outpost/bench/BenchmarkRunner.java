@@ -1,6 +1,8 @@
 package dev.outpost.bench;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,17 +28,34 @@ public final class BenchmarkRunner {
     private static volatile Object sink;
 
     private final Settings settings;
+    private final PrintStream log;
 
+    /** A runner that reports nothing while it runs. */
     public BenchmarkRunner(Settings settings) {
+        this(settings, null);
+    }
+
+    /** A runner that prints a line per benchmark to {@code log} (long runs show where they are). */
+    public BenchmarkRunner(Settings settings, PrintStream log) {
         this.settings = settings;
+        this.log = log;
     }
 
     /** Runs every benchmark in order. */
     public List<BenchmarkResult> run(List<Benchmark> benchmarks) throws Exception {
         List<BenchmarkResult> results = new ArrayList<>();
         try (HeapMonitor heap = new HeapMonitor()) {
-            for (Benchmark b : benchmarks) {
-                results.add(run(b, heap));
+            for (int i = 0; i < benchmarks.size(); i++) {
+                Benchmark b = benchmarks.get(i);
+                long start = System.nanoTime();
+                BenchmarkResult result = run(b, heap);
+                results.add(result);
+                if (log != null) {
+                    log.printf(Locale.ROOT, "  [%d/%d] %s: median %s%s (%.0f s with set-up and warm-up)%n", i + 1,
+                            benchmarks.size(), b.name(), BenchmarkReport.millis(result.measured().stats().median()),
+                            result.baseline() == null ? "" : String.format(Locale.ROOT, ", ratio %.2f", result.ratio()),
+                            (System.nanoTime() - start) / 1e9);
+                }
             }
         }
         return results;
@@ -46,7 +65,8 @@ public final class BenchmarkRunner {
         b.setUp();
         try {
             Optional<Benchmark.Baseline> baseline = b.baseline();
-            for (int i = 0; i < Math.max(settings.warmups(), b.minimumWarmups()); i++) {
+            int warmups = Math.min(Math.max(settings.warmups(), b.minimumWarmups()), b.maximumWarmups());
+            for (int i = 0; i < warmups; i++) {
                 sink = b.run();
                 if (baseline.isPresent()) {
                     sink = baseline.get().operation().run();

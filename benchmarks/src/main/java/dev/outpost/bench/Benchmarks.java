@@ -5,8 +5,10 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,10 @@ import java.util.Map;
  * <pre>
  * ./mvnw -q -B -pl benchmarks -am package -DskipTests
  * java -Xmx256m -jar benchmarks/target/benchmarks.jar model
+ * java -Xmx256m -jar benchmarks/target/benchmarks.jar all --out docs
  * </pre>
+ * {@code all} runs every suite (model read, validation, generation, local writes, local queries,
+ * download, upload) into one report.
  * Options: {@code --warmup N} (default 10), {@code --iterations N} (default 10),
  * {@code --corpus DIR} (default {@code ../shared/corpus} beside the project),
  * {@code --document FILE} (default {@code msgraph-v1.0.xml}),
@@ -24,12 +29,23 @@ import java.util.Map;
  */
 public final class Benchmarks {
 
-    /** Every suite, by name. New suites (writes, queries, download, upload, generation) are added here. */
-    static final Map<String, Suite> SUITES = suites(new ModelSuite(), new StoreSuite(), new SyncSuite(),
-            new GenerationSuite(false), new GenerationSuite(true));
+    /** Every suite, by name, in the order {@code all} runs them. New suites are added here. */
+    static final Map<String, Suite> SUITES = suites(new ModelSuite(), new GenerationSuite(false),
+            new GenerationSuite(true), new StoreSuite(), new SyncSuite());
 
-    /** The command line, parsed. */
-    record Arguments(List<String> suites, BenchmarkRunner.Settings settings, Path corpus, String document, Path out) {
+    /** The name that stands for every suite, in {@link #SUITES} order. */
+    static final String ALL = "all";
+
+    /**
+     * The command line, parsed.
+     *
+     * @param isolated run each suite in a JVM of its own with the suite's heap ({@code all})
+     */
+    record Arguments(List<String> suites, BenchmarkRunner.Settings settings, Path corpus, String document, Path out,
+                     boolean isolated) {
+        Arguments(List<String> suites, BenchmarkRunner.Settings settings, Path corpus, String document, Path out) {
+            this(suites, settings, corpus, document, out, false);
+        }
     }
 
     private Benchmarks() {
@@ -41,7 +57,14 @@ public final class Benchmarks {
             return;
         }
         try {
-            run(parse(args), System.out);
+            Arguments arguments = parse(args);
+            if (arguments.isolated()) {
+                Files.createDirectories(arguments.out());
+                AllSuites.run(arguments, System.out);
+                System.out.println("Written " + arguments.out().resolve("benchmark-report.md") + " and benchmark-report.json");
+            } else {
+                run(arguments, System.out);
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("benchmarks: " + e.getMessage());
             System.err.println(usage());
@@ -65,10 +88,12 @@ public final class Benchmarks {
             benchmarks.addAll(SUITES.get(name).benchmarks(context));
         }
         Instant started = Instant.now();
+        Machine machine = Machine.current();
         log.println("Running " + benchmarks.size() + " benchmarks (" + a.settings().warmups() + " warm-up, "
                 + a.settings().iterations() + " measured iterations each) ...");
-        List<BenchmarkResult> results = new BenchmarkRunner(a.settings()).run(benchmarks);
-        BenchmarkReport report = new BenchmarkReport(started, Machine.current(), a.settings(), results);
+        List<BenchmarkResult> results = new BenchmarkRunner(a.settings(), log).run(benchmarks);
+        BenchmarkReport report = new BenchmarkReport(started, Duration.between(started, Instant.now()),
+                machine.withLoadAfter(Machine.loadAverage()), a.suites(), a.settings(), results);
         Files.createDirectories(a.out());
         Path md = a.out().resolve("benchmark-report.md");
         Files.writeString(md, report.markdown(), StandardCharsets.UTF_8);
@@ -86,6 +111,7 @@ public final class Benchmarks {
         Path corpus = null;
         String document = "msgraph-v1.0.xml";
         Path out = null;
+        boolean all = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -94,6 +120,10 @@ public final class Benchmarks {
                 case "--corpus" -> corpus = Path.of(value(args, ++i, arg));
                 case "--document" -> document = value(args, ++i, arg);
                 case "--out" -> out = Path.of(value(args, ++i, arg));
+                case ALL -> {
+                    all = true;
+                    suites.addAll(SUITES.keySet());
+                }
                 default -> {
                     if (arg.startsWith("-") || !SUITES.containsKey(arg)) {
                         throw new IllegalArgumentException("unknown suite or option '" + arg + "'");
@@ -105,14 +135,15 @@ public final class Benchmarks {
         if (suites.isEmpty()) {
             throw new IllegalArgumentException("name at least one suite");
         }
-        return new Arguments(List.copyOf(suites), new BenchmarkRunner.Settings(warmups, iterations),
-                corpus != null ? corpus : defaultCorpus(), document, out != null ? out : defaultOut());
+        return new Arguments(suites.stream().distinct().toList(), new BenchmarkRunner.Settings(warmups, iterations),
+                corpus != null ? corpus : defaultCorpus(), document, out != null ? out : defaultOut(), all);
     }
 
     static String usage() {
         StringBuilder s = new StringBuilder("usage: java -Xmx256m -jar benchmarks/target/benchmarks.jar SUITE..."
                 + " [--warmup N] [--iterations N] [--corpus DIR] [--document FILE] [--out DIR]\nsuites:");
         SUITES.values().forEach(suite -> s.append("\n  ").append(suite.name()).append("  ").append(suite.description()));
+        s.append("\n  ").append(ALL).append("  every suite above, in this order, into one report");
         return s.toString();
     }
 
@@ -161,6 +192,6 @@ public final class Benchmarks {
         for (Suite s : suites) {
             map.put(s.name(), s);
         }
-        return Map.copyOf(map);
+        return Collections.unmodifiableMap(map);
     }
 }

@@ -49,6 +49,11 @@ final class GenerationSuite implements Suite {
     }
 
     @Override
+    public String heap() {
+        return compile ? "2g" : Suite.super.heap();
+    }
+
+    @Override
     public String description() {
         return compile ? "generate msgraph-v1.0 and trippin, then compile the proxies in memory (run with -Xmx2g)"
                 : "read, validate and generate proxies for msgraph-v1.0 and trippin";

@@ -11,6 +11,15 @@ public interface Suite {
     /** What the suite measures. */
     String description();
 
+    /**
+     * The heap the suite is measured with ({@code -Xmx}) when {@code all} runs it in a JVM of its own:
+     * 256 MB proves that reading, storing and syncing fit a small device; compiling msgraph's
+     * generated proxies in memory needs more.
+     */
+    default String heap() {
+        return "256m";
+    }
+
     /** The suite's benchmarks, configured for this run. */
     List<Benchmark> benchmarks(RunContext context);
 }

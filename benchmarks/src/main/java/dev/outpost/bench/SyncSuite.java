@@ -98,6 +98,11 @@ public final class SyncSuite implements Suite {
         }
 
         @Override
+        public int maximumWarmups() {
+            return rows >= 1_000_000 ? 1 : 3;
+        }
+
+        @Override
         public void setUp() throws Exception {
             backend = FieldServiceBackend.start(BackendOptions.defaults().withPageSize(PAGE));
             backend.seed(Seed.workOrders(rows));
@@ -252,6 +257,11 @@ public final class SyncSuite implements Suite {
         @Override
         public int maximumIterations() {
             return 5;
+        }
+
+        @Override
+        public int maximumWarmups() {
+            return 3;
         }
 
         @Override

@@ -48,6 +48,31 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void allNamesEverySuiteOnceInOrder() {
+        assertThat(Benchmarks.parse(new String[] {"all"}).suites())
+                .containsExactly("model", "generation", "generation+compile", "store", "sync");
+        assertThat(Benchmarks.parse(new String[] {"sync", "all", "--iterations", "3"}).suites())
+                .containsExactly("sync", "model", "generation", "generation+compile", "store");
+        assertThat(Benchmarks.usage()).contains("\n  all  every suite above");
+    }
+
+    @Test
+    void isolatedRunGivesEachSuiteItsOwnJvmAndOneReport(@TempDir Path out) throws Exception {
+        Benchmarks.Arguments args = new Benchmarks.Arguments(List.of("model"), new BenchmarkRunner.Settings(0, 1),
+                Corpus.dir(), "trippin.xml", out, true);
+
+        String md = AllSuites.run(args, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        assertThat(md).startsWith("# Outpost benchmarks: every suite").contains("## `model` (-Xmx256m, ")
+                .contains("| model.read | ").contains("max heap 256.0 MiB").contains(BenchmarkReport.HEAP_METHOD);
+        assertThat(md.indexOf(BenchmarkReport.HEAP_METHOD)).isEqualTo(md.lastIndexOf(BenchmarkReport.HEAP_METHOD));
+        assertThat(Files.readString(out.resolve("benchmark-report.md"))).isEqualTo(md);
+        JsonNode json = new ObjectMapper().readTree(out.resolve("benchmark-report.json").toFile());
+        assertThat(json.at("/suites/0/results/0/name").asText()).isEqualTo("model.read");
+        assertThat(json.at("/suites/0/machine/maxHeapBytes").asLong()).isLessThanOrEqualTo(256L * 1024 * 1024);
+    }
+
+    @Test
     void generationBenchmarksRunOnTripPin() throws Exception {
         RunContext context = new RunContext(Corpus.dir(), "trippin.xml");
         List<BenchmarkResult> results = new BenchmarkRunner(new BenchmarkRunner.Settings(0, 1)).run(List.of(

@@ -172,6 +172,16 @@ final class GenerationSuite implements Suite {
         }
 
         @Override
+        public int maximumWarmups() {
+            return 3; // javac on msgraph's proxies takes tens of seconds a run, and each run pays it twice
+        }
+
+        @Override
+        public int maximumIterations() {
+            return 5;
+        }
+
+        @Override
         public String description() {
             return "Generator.generate for " + document + " (" + size() + "), then javac (javax.tools, in memory,"
                     + " --release 17) on the " + files + " files; items are files.";

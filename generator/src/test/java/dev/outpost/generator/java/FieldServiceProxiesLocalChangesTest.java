@@ -553,6 +553,53 @@ class FieldServiceProxiesLocalChangesTest {
                     }
                     return log;
                 }
+
+                public static List<String> changeSetWithContentIds(Path file, String serviceRoot) {
+                    List<String> log = new ArrayList<>();
+                    try (OfflineStore store = open(file, serviceRoot)) {
+                        FieldService service = new FieldService(store);
+                        WorkOrder parent = workOrder("Parent", 2, WorkOrderStatus.NEW);
+                        Task child = task(1, "Child", false);
+                        service.applyChanges(new ChangeSet()
+                                .createEntity(parent, FieldMetadata.WORK_ORDERS, RequestOptions.defaults())
+                                .createRelatedEntity(child, parent, WorkOrder.TASKS.name()));
+                        WorkOrder single = workOrder("Single", 3, WorkOrderStatus.NEW);
+                        service.createInWorkOrders(single);
+                        for (EntityValue r : service.executeQuery(DataQuery.parse("RequestQueue?$orderby=RequestID")).entities()) {
+                            log.add(r.getValue("Method") + " " + r.getValue("URL") + " change set " + r.getValue("ChangeSet")
+                                    + " content ID " + r.getValue("ContentID"));
+                        }
+                        log.add(upload(store));
+                        Task uploaded = (Task) service.loadEntity(child.readLink());
+                        log.add("child " + uploaded.readLink() + " of " + ((WorkOrder) service.loadEntity(parent.readLink())).readLink());
+                    }
+                    return log;
+                }
+
+                public static List<String> undoDeepInsert(Path file) {
+                    List<String> log = new ArrayList<>();
+                    try (OfflineStore store = open(file)) {
+                        FieldService service = new FieldService(store);
+                        Customer globex = customer(GLOBEX, "Globex");
+                        WorkOrder order = workOrder("Order", 1, WorkOrderStatus.NEW);
+                        order.setCustomer(globex);
+                        service.createInWorkOrders(order);
+                        service.undoPendingChanges(globex);
+                        WorkOrder read = (WorkOrder) service.loadEntity(order.readLink(), DataQuery.options().expand(WorkOrder.CUSTOMER));
+                        log.add("inline customer undone: customers " + service.fetchCustomers().size() + " customer " + read.getCustomer());
+                        log.addAll(queue(service));
+                        Customer acme = customer(ACME, "ACME");
+                        WorkOrder second = workOrder("Order 2", 1, WorkOrderStatus.NEW);
+                        second.setCustomer(acme);
+                        service.createInWorkOrders(second);
+                        service.undoPendingChanges(second);
+                        List<String> names = new ArrayList<>();
+                        service.fetchCustomers().forEach(c -> names.add(c.getName()));
+                        log.add("parent undone: work orders " + titles(service.fetchWorkOrders()) + " customers " + names);
+                        log.addAll(queue(service));
+                    }
+                    return log;
+                }
             }
             """;
 
@@ -731,6 +778,21 @@ class FieldServiceProxiesLocalChangesTest {
     }
 
     @Test
+    void L9_aChangeSetIsQueuedWithContentIdsAndUploadsAsOneChangeSetParentThenChild() throws Exception {
+        assertThat(run("changeSetWithContentIds", root())).containsExactly(
+                "POST WorkOrders change set 1 content ID 1",
+                "POST WorkOrders($lid=1)/Tasks change set 1 content ID 2",
+                "POST WorkOrders change set null content ID null",
+                "uploaded 3 failed 0",
+                "child Tasks(WorkOrderId=2,LineNo=1) of WorkOrders(2)");
+        List<String> parts = new ArrayList<>();
+        for (JournalEntry batch : backend.journal().entries(e -> e.url().contains("$batch"))) {
+            batch.batchParts().forEach(p -> parts.add(p.changeSet() + " " + p.contentId() + " " + p.method() + " " + p.url()));
+        }
+        assertThat(parts).containsExactly("0 1 POST WorkOrders", "0 2 POST $1/Tasks", "-1 null POST WorkOrders");
+    }
+
+    @Test
     void L10_requestOptionsTravelWithTheirRequestsOnCreateCreateRelatedUpdateAndDelete() throws Exception {
         assertThat(run("requestOptions", root())).containsExactly(
                 "POST WorkOrders tag visit-17 tx tx-1 category urgent unmodifiable true",
@@ -780,6 +842,16 @@ class FieldServiceProxiesLocalChangesTest {
                         + " tasks [1:Step 1, 2:Step 2] work orders [Work order 1]",
                 "queue [] empty=true");
         assertThat(received()).isEmpty();
+    }
+
+    @Test
+    void L12_undoAdjustsDeepInsertsFromEitherSide() throws Exception {
+        assertThat(run("undoDeepInsert")).containsExactly(
+                "inline customer undone: customers 0 customer null",
+                "POST WorkOrders {\"Title\":\"Order\",\"Priority\":1,\"Status\":\"New\"}",
+                "parent undone: work orders [Order] customers [ACME]",
+                "POST WorkOrders {\"Title\":\"Order\",\"Priority\":1,\"Status\":\"New\"}",
+                "POST Customers {\"Id\":\"11111111-2222-3333-4444-555555555555\",\"Name\":\"ACME\"}");
     }
 
     @Test

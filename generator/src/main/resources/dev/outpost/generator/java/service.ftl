@@ -171,6 +171,20 @@ public class ${name} extends ${dataService} {
     public <T extends ${links.entityValue}> void ${links.createRelated}(T ${params.entity}, ${set.entityType} ${params.parent}, ${links.descriptor}<T> ${params.navigation}) {
         createRelatedEntity(${params.entity}, ${params.parent}, ${params.navigation});
     }
+
+    /**
+     * Creates an entity through a collection-valued navigation property of an entity of the entity
+     * set ${set.nameCode}, with request options.
+     *
+     * @param <T> the new entity's class
+     * @param ${params.entity} the new entity
+     * @param ${params.parent} the entity whose navigation property receives it
+     * @param ${params.navigation} the navigation property's descriptor on the parent's class
+     * @param ${params.options} the request options
+     */
+    public <T extends ${links.entityValue}> void ${links.createRelated}(T ${params.entity}, ${set.entityType} ${params.parent}, ${links.descriptor}<T> ${params.navigation}, ${set.requestOptions} ${params.options}) {
+        createRelatedEntity(${params.entity}, ${params.parent}, ${params.navigation}.name(), ${params.options});
+    }
 </#list>
 <#list set.singleLinks as links>
 

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application code written only against them (the string below), and that code runs the local
  * scenarios of {@code LocalChangesTest} through the typed API on a real {@code OfflineStore}
  * file: creates with and without keys, updates, deletes, links, a change set, undo and typed
- * queries with filter, order and expand. Each scenario returns what it observed.
+ * queries with filter, order and expand. Each scenario returns what it observed. The rest of
+ * L1–L15, and the parts that need a server state, are in {@link FieldServiceProxiesLocalChangesTest}.
  *
  * <p>Why here and not in a module of its own: the generator's tests already compile generated
  * code in memory against the runtime on their class path; a separate module would only repeat
@@ -293,7 +294,7 @@ class FieldServiceProxiesTest {
     }
 
     @Test
-    void createsWithAndWithoutKeys() throws Exception {
+    void L1_createsWithAndWithoutKeys() throws Exception {
         assertThat(run("createWithAndWithoutKey")).containsExactly(
                 "customer Customers($lid=1) new=true",
                 "work orders WorkOrders($lid=1) WorkOrders($lid=2) ids null null",
@@ -306,7 +307,7 @@ class FieldServiceProxiesTest {
     }
 
     @Test
-    void updatesAndDeletes() throws Exception {
+    void L3_L5_updatesAndDeletes() throws Exception {
         assertThat(run("updateAndDelete")).containsExactly(
                 "changed [Priority, EstimatedCost]",
                 "read 1 120.50 pending=true",
@@ -318,7 +319,7 @@ class FieldServiceProxiesTest {
     }
 
     @Test
-    void linksAndUnlinks() throws Exception {
+    void L6_linksAndUnlinks() throws Exception {
         assertThat(run("linksAndUnlinks")).containsExactly(
                 "linked ACME Pump customer id 11111111-2222-3333-4444-555555555555",
                 "partner Replace pump",
@@ -333,7 +334,7 @@ class FieldServiceProxiesTest {
     }
 
     @Test
-    void aChangeSetAndUndo() throws Exception {
+    void L9_L12_aChangeSetAndUndo() throws Exception {
         assertThat(run("changeSetAndUndo")).containsExactly(
                 "request POST change set 1 content ID 1",
                 "request POST change set 1 content ID 2",

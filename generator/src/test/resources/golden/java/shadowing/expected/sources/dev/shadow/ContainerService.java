@@ -164,6 +164,20 @@ public class ContainerService extends DataService {
     }
 
     /**
+     * Creates an entity through a collection-valued navigation property of an entity of the entity
+     * set {@code Lists}, with request options.
+     *
+     * @param <T> the new entity's class
+     * @param entity the new entity
+     * @param parent the entity whose navigation property receives it
+     * @param navigation the navigation property's descriptor on the parent's class
+     * @param options the request options
+     */
+    public <T extends dev.outpost.EntityValue> void createRelatedInLists(T entity, List parent, CollectionNavigation<T> navigation, RequestOptions options) {
+        createRelatedEntity(entity, parent, navigation.name(), options);
+    }
+
+    /**
      * Sets the target of a single-valued navigation property of an entity of the entity set
      * {@code Lists}.
      *

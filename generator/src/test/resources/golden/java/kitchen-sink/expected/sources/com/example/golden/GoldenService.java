@@ -169,6 +169,20 @@ public class GoldenService extends DataService {
     }
 
     /**
+     * Creates an entity through a collection-valued navigation property of an entity of the entity
+     * set {@code Customers}, with request options.
+     *
+     * @param <T> the new entity's class
+     * @param entity the new entity
+     * @param parent the entity whose navigation property receives it
+     * @param navigation the navigation property's descriptor on the parent's class
+     * @param options the request options
+     */
+    public <T extends EntityValue> void createRelatedInCustomers(T entity, Customer parent, CollectionNavigation<T> navigation, RequestOptions options) {
+        createRelatedEntity(entity, parent, navigation.name(), options);
+    }
+
+    /**
      * Reads every entity of the entity set {@code Orders}.
      *
      * @return the entities the store holds
@@ -301,6 +315,20 @@ public class GoldenService extends DataService {
      */
     public <T extends EntityValue> void createRelatedInOrders(T entity, Order parent, CollectionNavigation<T> navigation) {
         createRelatedEntity(entity, parent, navigation);
+    }
+
+    /**
+     * Creates an entity through a collection-valued navigation property of an entity of the entity
+     * set {@code Orders}, with request options.
+     *
+     * @param <T> the new entity's class
+     * @param entity the new entity
+     * @param parent the entity whose navigation property receives it
+     * @param navigation the navigation property's descriptor on the parent's class
+     * @param options the request options
+     */
+    public <T extends EntityValue> void createRelatedInOrders(T entity, Order parent, CollectionNavigation<T> navigation, RequestOptions options) {
+        createRelatedEntity(entity, parent, navigation.name(), options);
     }
 
     /**

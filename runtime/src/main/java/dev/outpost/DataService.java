@@ -150,7 +150,12 @@ public class DataService {
 
     /** Relates two existing entities (L6). */
     public void createLink(EntityValue source, String navigation, EntityValue target) {
-        apply(new Change.CreateLink(source, navigation, target, RequestOptions.defaults()));
+        createLink(source, navigation, target, RequestOptions.defaults());
+    }
+
+    /** Relates two existing entities with request options (L10: transaction ID, upload category, ...). */
+    public void createLink(EntityValue source, String navigation, EntityValue target, RequestOptions options) {
+        apply(new Change.CreateLink(source, navigation, target, options));
     }
 
     /** Relates two existing entities through a collection-valued navigation, typed. */
@@ -158,14 +163,31 @@ public class DataService {
         createLink(source, navigation.name(), target);
     }
 
+    /** Relates two existing entities through a collection-valued navigation, typed, with request options. */
+    public <T extends EntityValue> void createLink(EntityValue source, CollectionNavigation<T> navigation, T target,
+                                                   RequestOptions options) {
+        createLink(source, navigation.name(), target, options);
+    }
+
     /** Sets the target of a single-valued navigation, typed. */
     public <T extends EntityValue> void createLink(EntityValue source, EntityNavigation<T> navigation, T target) {
         createLink(source, navigation.name(), target);
     }
 
+    /** Sets the target of a single-valued navigation, typed, with request options. */
+    public <T extends EntityValue> void createLink(EntityValue source, EntityNavigation<T> navigation, T target,
+                                                   RequestOptions options) {
+        createLink(source, navigation.name(), target, options);
+    }
+
     /** Replaces the target of a single-valued ({@code 0..1}) navigation (L6). */
     public void updateLink(EntityValue source, String navigation, EntityValue target) {
-        apply(new Change.UpdateLink(source, navigation, target, RequestOptions.defaults()));
+        updateLink(source, navigation, target, RequestOptions.defaults());
+    }
+
+    /** Replaces the target of a single-valued navigation with request options. */
+    public void updateLink(EntityValue source, String navigation, EntityValue target, RequestOptions options) {
+        apply(new Change.UpdateLink(source, navigation, target, options));
     }
 
     /** Replaces the target of a single-valued navigation, typed. */
@@ -173,9 +195,20 @@ public class DataService {
         updateLink(source, navigation.name(), target);
     }
 
+    /** Replaces the target of a single-valued navigation, typed, with request options. */
+    public <T extends EntityValue> void updateLink(EntityValue source, EntityNavigation<T> navigation, T target,
+                                                   RequestOptions options) {
+        updateLink(source, navigation.name(), target, options);
+    }
+
     /** Removes a relationship; the target may be null for single-valued navigations (L6). */
     public void deleteLink(EntityValue source, String navigation, EntityValue target) {
-        apply(new Change.DeleteLink(source, navigation, target, RequestOptions.defaults()));
+        deleteLink(source, navigation, target, RequestOptions.defaults());
+    }
+
+    /** Removes a relationship with request options; the target may be null for single-valued navigations. */
+    public void deleteLink(EntityValue source, String navigation, EntityValue target, RequestOptions options) {
+        apply(new Change.DeleteLink(source, navigation, target, options));
     }
 
     /** Removes a relationship of a collection-valued navigation, typed. */
@@ -183,9 +216,21 @@ public class DataService {
         deleteLink(source, navigation.name(), target);
     }
 
+    /** Removes a relationship of a collection-valued navigation, typed, with request options. */
+    public <T extends EntityValue> void deleteLink(EntityValue source, CollectionNavigation<T> navigation, T target,
+                                                   RequestOptions options) {
+        deleteLink(source, navigation.name(), target, options);
+    }
+
     /** Removes the target of a single-valued navigation, typed. */
     public <T extends EntityValue> void deleteLink(EntityValue source, EntityNavigation<T> navigation) {
         deleteLink(source, navigation.name(), null);
+    }
+
+    /** Removes the target of a single-valued navigation, typed, with request options. */
+    public <T extends EntityValue> void deleteLink(EntityValue source, EntityNavigation<T> navigation,
+                                                   RequestOptions options) {
+        deleteLink(source, navigation.name(), null, options);
     }
 
     /** Applies a change set locally in one transaction; it uploads as one OData change set (L9). */

@@ -524,15 +524,19 @@ public final class Demo {
     }
 
     private void closeQuietly() {
-        for (AutoCloseable c : new AutoCloseable[] {technician, dispatcher, backend}) {
+        Map<String, AutoCloseable> open = new LinkedHashMap<>();
+        open.put("device B's store", technician);
+        open.put("device A's store", dispatcher);
+        open.put("the back end", backend);
+        open.forEach((name, c) -> {
             if (c == null) {
-                continue;
+                return;
             }
             try {
                 c.close();
             } catch (Exception e) {
-                out.println("    (closing " + c + " failed: " + describe(e) + ")");
+                out.println("    (closing " + name + " failed: " + describe(e) + ")");
             }
-        }
+        });
     }
 }

@@ -23,6 +23,7 @@ final class ProgressBar implements SyncListener {
     private long done;
     private int printedQuarter;
     private boolean active;
+    private String drawn;
 
     ProgressBar(PrintStream out, boolean redraw) {
         this.out = out;
@@ -37,6 +38,7 @@ final class ProgressBar implements SyncListener {
         this.done = 0;
         this.printedQuarter = -1;
         this.active = true;
+        this.drawn = null;
         draw();
     }
 
@@ -69,8 +71,12 @@ final class ProgressBar implements SyncListener {
 
     private void draw() {
         if (redraw) {
-            out.print("\r" + line());
-            out.flush();
+            String line = line();
+            if (!line.equals(drawn)) {
+                drawn = line;
+                out.print("\r" + line);
+                out.flush();
+            }
             return;
         }
         int quarter = total == 0 ? 0 : (int) Math.min(4, done * 4 / total);

@@ -39,6 +39,7 @@ class ProgressBarTest {
         ProgressBar bar = new ProgressBar(out, true);
         bar.start("upload", "requests", 4);
         bar.progress(new SyncProgress(SyncProgress.Phase.UPLOAD, null, 0, 2, 2, 0));
+        bar.progress(new SyncProgress(SyncProgress.Phase.UPLOAD, null, 0, 2, 2, 0)); // nothing new: not drawn again
         bar.progress(new SyncProgress(SyncProgress.Phase.UPLOAD, null, 0, 4, 4, 0));
         bar.finish();
         String text = bytes.toString(StandardCharsets.UTF_8);

@@ -55,7 +55,8 @@ class DemoTest {
         assertThat(output).contains("[1/9] ", "[9/9] ", "Demo finished: every check held.")
                 .contains("POST    WorkOrders($lid=", "PATCH   WorkOrders($lid=1)", "DELETE  WorkOrders($lid=2)")
                 .contains("an upload now fails: cannot connect to http://127.0.0.1:")
-                .contains("] 100%  15,035 / 15,035 entities", "] 100%  10 / 10 requests")
+                .contains(String.format(java.util.Locale.ROOT, "] 100%%  %,d / %,d entities",
+                        summary.downloadedEntities(), summary.downloadedEntities()), "] 100%  10 / 10 requests")
                 .contains("answered 412")
                 .doesNotContain("CHECK FAILED");
         assertThat(dir.resolve("device-a.db")).exists();

@@ -5,7 +5,9 @@ import dev.outpost.internal.schema.Ddl;
 import dev.outpost.internal.schema.Relationship;
 import dev.outpost.model.EntityType;
 import dev.outpost.model.NavigationProperty;
+import dev.outpost.model.OnDeleteAction;
 import dev.outpost.model.ReferentialConstraint;
+import dev.outpost.model.ServiceModel;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,6 +35,24 @@ final class Links {
 
     Relationship relationship(Catalog.Set source, String navigation) {
         return catalog.relationship(source, navigation);
+    }
+
+    /**
+     * Whether deleting an entity deletes the targets of this navigation: it is declared
+     * {@code OnDelete Action="Cascade"}, or its partner is single-valued and not nullable (a
+     * dependent that cannot exist without its principal; the back end deletes it with the principal).
+     */
+    static boolean cascadesOnDelete(ServiceModel model, NavigationProperty nav) {
+        if (nav.onDelete() == OnDeleteAction.CASCADE) {
+            return true;
+        }
+        if (nav.partner() == null) {
+            return false;
+        }
+        return model.entityType(nav.targetType())
+                .flatMap(target -> model.navigationProperty(target, nav.partner()))
+                .map(partner -> !partner.collection() && !partner.nullable())
+                .orElse(false);
     }
 
     /** The entity whose row or links change when this relationship changes (for its server image). */

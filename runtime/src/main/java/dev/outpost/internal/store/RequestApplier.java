@@ -14,6 +14,7 @@ import dev.outpost.model.NavigationProperty;
 import dev.outpost.model.PrimitiveType;
 import dev.outpost.model.Property;
 import dev.outpost.model.QualifiedName;
+import dev.outpost.model.ServiceModel;
 import dev.outpost.model.StructuredType;
 import dev.outpost.model.TypeDefinition;
 
@@ -24,6 +25,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -102,6 +104,7 @@ final class RequestApplier {
                 TableInfo info = rows.info(set);
                 requireRow(info, r.lid(), r.url());
                 keepServerState(set, r.lid());
+                deleteDependents(set, r.lid(), modified);
                 rows.delete(info, r.lid());
                 add(modified, set.name(), r.lid());
             }
@@ -142,6 +145,34 @@ final class RequestApplier {
         for (Links.Touched t : touched) {
             keepServerState(t.set(), t.lid());
             add(modified, t.set().name(), t.lid());
+        }
+    }
+
+    /**
+     * Deletes what cannot outlive the entity: the targets of its navigations declared
+     * {@code OnDelete Action="Cascade"}, and entities whose non-nullable navigation leads to it (a
+     * {@code Nullable="false"} partner: the dependent cannot exist without its principal, so the back
+     * end deletes it with the principal or refuses the delete). No request is queued for them; the
+     * one DELETE does it on the back end too. Undo restores them from their server images.
+     */
+    private void deleteDependents(Catalog.Set set, long lid, Map<String, List<Long>> modified) throws SQLException {
+        ServiceModel model = set.model();
+        for (NavigationProperty nav : model.navigationProperties(set.entityType())) {
+            Optional<Relationship> rel = catalog.schema().relationship(set.name(), nav.name());
+            if (rel.isEmpty() || !Links.cascadesOnDelete(model, nav)) {
+                continue;
+            }
+            Catalog.Set target = catalog.require(rel.get().targetSet());
+            TableInfo info = rows.info(target);
+            for (long dependent : links.targets(set, lid, nav.name())) {
+                if (rows.typeOf(info, dependent) == null) {
+                    continue;
+                }
+                keepServerState(target, dependent);
+                deleteDependents(target, dependent, modified);
+                rows.delete(info, dependent);
+                add(modified, target.name(), dependent);
+            }
         }
     }
 

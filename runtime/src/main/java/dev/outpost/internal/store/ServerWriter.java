@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes server state into the store: entities as the back end sends them (downloads, upload
@@ -127,12 +128,53 @@ final class ServerWriter {
         }
         long lid = rows.lidByKey(info, key);
         if (lid > 0) {
+            deleteDependents(set, lid);
             rows.delete(info, lid);
             deleteLinks(set, lid);
             unreference(set, lid);
             return true;
         }
         return false;
+    }
+
+    /**
+     * The back end deleted the dependents with their principal (OnDelete cascade, or a non-nullable
+     * reference to it, {@link Links#cascadesOnDelete}); a delta that names only the principal (for
+     * example {@code WorkOrders?$expand=Tasks}) must not leave them behind in the store.
+     */
+    private void deleteDependents(Catalog.Set set, long lid) throws SQLException {
+        for (NavigationProperty nav : set.model().navigationProperties(set.entityType())) {
+            Optional<Relationship> rel = catalog.schema().relationship(set.name(), nav.name());
+            if (rel.isEmpty() || !Links.cascadesOnDelete(set.model(), nav)) {
+                continue;
+            }
+            Catalog.Set target = catalog.require(rel.get().targetSet());
+            String sql = switch (rel.get().storage()) {
+                case REVERSE_REFERENCE -> "SELECT \"$lid\" FROM " + Ddl.quote(target.table().table()) + " WHERE "
+                        + Ddl.quote(rel.get().column()) + " = ?";
+                case LINK_TABLE -> "SELECT " + Ddl.quote(rel.get().otherColumn()) + " FROM " + Ddl.quote(rel.get().table())
+                        + " WHERE " + Ddl.quote(rel.get().column()) + " = ?";
+                case REFERENCE -> "SELECT " + Ddl.quote(rel.get().column()) + " FROM " + Ddl.quote(set.table().table())
+                        + " WHERE \"$lid\" = ?";
+            };
+            List<Long> dependents = new ArrayList<>();
+            PreparedStatement p = db.prepare(sql);
+            p.setLong(1, lid);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getObject(1) != null) {
+                        dependents.add(rs.getLong(1));
+                    }
+                }
+            }
+            TableInfo info = rows.info(target);
+            for (long dependent : dependents) {
+                List<Object> key = rows.key(info, dependent);
+                if (key != null && !key.contains(null)) {
+                    deleteByKey(target, key);
+                }
+            }
+        }
     }
 
     /** Clears reference columns that point at an entity that left the store. */

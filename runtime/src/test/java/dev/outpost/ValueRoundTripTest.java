@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 4 §1, "types keep their value exactly": every awkward primitive written through the
@@ -149,6 +150,21 @@ class ValueRoundTripTest {
                     .extracting(r -> r.getValue("Id")).containsExactly(1L);
             assertThat(service.executeQuery(DataQuery.parse("Readings?$filter=Access has Values.Access'Read'&$orderby=Id"))
                     .entities()).extracting(r -> r.getValue("Id")).containsExactly(1L, 2L);
+        }
+    }
+
+    @Test
+    void moreFractionDigitsThanTheModelsPrecisionAreRefusedNotStored() {
+        try (OfflineStore store = open()) {
+            DataService service = new DataService(store);
+            assertThatThrownBy(() -> service.createEntity(reading(1).setValue("Coarse", STAMP)))
+                    .isInstanceOf(DataRequestException.class)
+                    .hasMessageContaining("Precision 3 of 'Coarse'");
+            assertThat(service.executeQuery(DataQuery.parse("Readings")).entities()).isEmpty();
+            assertThat(store.isRequestQueueEmpty()).isTrue();
+            OffsetDateTime millis = OffsetDateTime.parse("2026-03-01T10:15:30.120+05:30");
+            service.createEntity(reading(1).setValue("Coarse", millis));
+            assertThat(service.loadEntity("Readings(1)").getValue("Coarse")).isEqualTo(millis);
         }
     }
 }

@@ -163,6 +163,59 @@ class UploadOutcomesTest {
     }
 
     @Test
+    void L10_aCustomHeaderIsQueuedAndSentWhileCredentialsAreRefused() throws Exception {
+        try (OfflineStore store = open(new ArrayList<>())) {
+            await(store.download());
+            DataService service = new DataService(store);
+            EntityValue order = FieldService.workOrder("with a site header");
+            service.createEntity(order, RequestOptions.defaults().header("X-Site", "Lyon"));
+            EntityValue existing = service.loadEntity("WorkOrders(1)");
+            existing.setValue("Priority", 4);
+            service.updateEntity(existing);
+
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store.local().file());
+                 ResultSet rs = c.createStatement().executeQuery("SELECT \"method\", \"headers\" FROM \"$requests\" ORDER BY \"id\"")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("POST");
+                assertThat(rs.getString(2)).isEqualTo("{\"X-Site\":\"Lyon\"}");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(2)).doesNotContain("X-Site");
+            }
+
+            assertThat(await(store.upload()).succeeded()).isEqualTo(2);
+            List<JournalEntry.BatchPart> parts = batchParts();
+            assertThat(parts).extracting(JournalEntry.BatchPart::method).containsExactly("POST", "PATCH");
+            assertThat(parts.get(0).headers()).containsEntry("x-site", List.of("Lyon"));
+            assertThat(parts.get(1).headers()).doesNotContainKey("x-site");
+        }
+        for (String credential : List.of("Authorization", "authorization", "Cookie", "Proxy-Authorization", "X-CSRF-Token")) {
+            assertThatThrownBy(() -> RequestOptions.defaults().header(credential, "secret"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("would be stored in the request queue");
+        }
+    }
+
+    @Test
+    void L10_aHeaderCannotSmuggleCredentialsOrBreakTheBatchFraming() {
+        // a line break in a value would start a new header line inside the $batch part
+        assertThatThrownBy(() -> RequestOptions.defaults().header("X-Site", "Lyon\r\nAuthorization: Bearer secret"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line break");
+        assertThatThrownBy(() -> RequestOptions.defaults().header("X-Site", "Lyon\nx"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line break");
+        assertThatThrownBy(() -> RequestOptions.defaults().header("Authorization ", "Bearer secret"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a valid header name");
+        assertThatThrownBy(() -> RequestOptions.defaults().header("X-A: b\r\nAuthorization", "Bearer secret"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a valid header name");
+        assertThatThrownBy(() -> RequestOptions.defaults().header("", "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a valid header name");
+        for (String framing : List.of("Content-Length", "content-id", "Content-Transfer-Encoding", "Transfer-Encoding", "Host")) {
+            assertThatThrownBy(() -> RequestOptions.defaults().header(framing, "1"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("set by the upload itself");
+        }
+        assertThat(RequestOptions.defaults().header("X-Site", "Lyon\tEast").headers()).containsEntry("X-Site", "Lyon\tEast");
+    }
+
+    @Test
     void L11_localStateFlagsBeforeAndAfterAFailedUpload() throws Exception {
         try (OfflineStore store = open(new ArrayList<>())) {
             await(store.download());

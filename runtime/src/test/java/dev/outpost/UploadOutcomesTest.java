@@ -274,6 +274,36 @@ class UploadOutcomesTest {
     }
 
     @Test
+    void Q7_realDownloadsAndUploadsAreLoggedAsDownloadAndUploadWithTheDefiningQueries() throws Exception {
+        try (OfflineStore store = open(new ArrayList<>())) {
+            DataService service = new DataService(store);
+            OffsetDateTime before = OffsetDateTime.now().minusSeconds(1);
+            await(store.download());
+            await(store.download("orders", "parts"));
+            EntityValue e = service.loadEntity("WorkOrders(1)");
+            e.setValue("Priority", 1);
+            service.updateEntity(e);
+            await(store.upload());
+            OffsetDateTime after = OffsetDateTime.now().plusSeconds(1);
+
+            List<EntityValue> events = query(service, "EventLog?$orderby=ID");
+            assertThat(events).extracting(v -> v.getValue("Type")).containsExactly("Download", "Download", "Upload");
+            assertThat(events).extracting(v -> v.getValue("Details")).containsExactly(null, "orders,parts", null);
+            for (EntityValue v : events) {
+                OffsetDateTime time = (OffsetDateTime) v.getValue("Time");
+                assertThat(time).isAfterOrEqualTo(before).isBeforeOrEqualTo(after);
+            }
+            // the seed's queries: the last full download, the last download of one defining query
+            assertThat(query(service, "EventLog?$filter=Type eq 'Download' and Details eq null&$orderby=Time desc&$top=1"))
+                    .extracting(v -> v.getValue("ID")).containsExactly(events.get(0).getValue("ID"));
+            assertThat(query(service, "EventLog?$filter=Type eq 'Download' and (Details eq null or indexof(Details,'parts')"
+                    + " ge 0)&$orderby=ID desc&$top=1")).extracting(v -> v.getValue("ID"))
+                    .containsExactly(events.get(1).getValue("ID"));
+            assertThat(query(service, "EventLog?$filter=Type eq 'Upload'&$select=Time&$orderby=Time desc&$top=10")).hasSize(1);
+        }
+    }
+
+    @Test
     void Q8_theErrorArchiveHoldsEveryDetailOfARealFailure() throws Exception {
         List<FailedRequest> failures = new ArrayList<>();
         try (OfflineStore store = open(failures)) {

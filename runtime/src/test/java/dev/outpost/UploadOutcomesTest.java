@@ -5,6 +5,7 @@ import dev.outpost.examples.backend.FieldServiceBackend;
 import dev.outpost.examples.backend.JournalEntry;
 import dev.outpost.examples.backend.Seed;
 import dev.outpost.query.DataQuery;
+import dev.outpost.query.QueryFunction;
 import dev.outpost.testing.FieldService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -247,6 +248,12 @@ class UploadOutcomesTest {
 
             assertThat(query(service, "WorkOrders?$filter=sap.inerrorstate()")).extracting(e -> e.getValue("Id"))
                     .containsExactly(3L);
+            // Q6 parity for the state functions after a real failure: the typed DSL gives the same rows
+            assertThat(service.executeQuery(DataQuery.from("WorkOrders").filter(QueryFunction.inErrorState())).entities())
+                    .extracting(e -> e.getValue("Id")).containsExactly(3L);
+            assertThat(service.executeQuery(DataQuery.from("WorkOrders").filter(QueryFunction.isLocal()
+                    .and(QueryFunction.inErrorState().not()))).entities()).isEmpty();
+            assertThat(query(service, "WorkOrders?$filter=sap.islocal() and not sap.inerrorstate()")).isEmpty();
             assertThat(query(service, "WorkOrders?$filter=not sap.inerrorstate()&$orderby=Id"))
                     .extracting(e -> e.getValue("Id")).containsExactly(1L, 2L, 4L);
             // documented design: a failed request waits for a decision, not for an upload, so it is not "pending"

@@ -80,21 +80,44 @@ public final class RequestOptions {
      * A header sent with this request. Never put credentials here: headers are stored in the
      * request queue. Authentication belongs to the store's transport options.
      *
-     * @throws IllegalArgumentException for {@code Authorization}, {@code Cookie} and other credential headers
+     * @throws IllegalArgumentException for {@code Authorization}, {@code Cookie} and other credential headers, for a
+     *     name that is not an HTTP token or a value with a line break (either could forge header lines in the
+     *     {@code $batch}), and for the headers that frame a part ({@code Content-Length}, {@code Content-ID}, ...)
      */
     public RequestOptions header(String name, String value) {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+            // a space, colon or line break in the name would forge other header lines in the $batch part
+            throw new IllegalArgumentException("'" + name.replace("\r", "\\r").replace("\n", "\\n")
+                    + "' is not a valid header name (RFC 9110 token)");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch == '\r' || ch == '\n' || ch == 0 || (ch < 0x20 && ch != '\t') || ch == 0x7f) {
+                throw new IllegalArgumentException("the value of header '" + name + "' contains a line break or control"
+                        + " character; it would start a new header line (e.g. credentials) in the $batch part");
+            }
+        }
         String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (FRAMING.contains(lower)) {
+            throw new IllegalArgumentException("'" + name + "' is set by the upload itself (it frames the request in"
+                    + " the $batch); it cannot be a request option");
+        }
         if (lower.equals("authorization") || lower.equals("cookie") || lower.equals("proxy-authorization")
                 || lower.startsWith("x-csrf")) {
             throw new IllegalArgumentException("'" + name + "' carries credentials and would be stored in the request"
                     + " queue; configure authentication on the store's transport instead");
         }
         Map<String, String> all = new LinkedHashMap<>(headers);
-        all.put(name, Objects.requireNonNull(value, "value"));
+        all.put(name, value);
         return new RequestOptions(unmodifiable, removeCreatedEntityAfterUpload, sendEmptyUpdate, transactionId,
                 uploadCategory, customTag, all);
     }
+
+    /** Headers that frame a request inside a {@code $batch}; a request option must not override them. */
+    private static final java.util.Set<String> FRAMING = java.util.Set.of("content-length", "content-id",
+            "content-transfer-encoding", "transfer-encoding", "host");
 
     private static String nonBlank(String value, String what) {
         if (value == null || value.isBlank()) {

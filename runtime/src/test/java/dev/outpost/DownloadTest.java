@@ -191,7 +191,7 @@ class DownloadTest {
             assertThat(up.failed()).isZero(); // different properties: the conflict merged by itself
             assertThat(backend.database().query("SELECT Title, Priority FROM WorkOrders WHERE Id = 2").get(0))
                     .containsEntry("Title", "my title");
-            assertThat(service.executeQuery(DataQuery.parse("EventLog?$filter=Type eq 'download' or Type eq 'upload'"))
+            assertThat(service.executeQuery(DataQuery.parse("EventLog?$filter=Type eq 'Download' or Type eq 'Upload'"))
                     .entities()).hasSize(3);
         }
     }

@@ -328,6 +328,137 @@ class LocalChangesTest {
     }
 
     @Test
+    void L14_relativesWithPendingChangesAreTrueOnlyWhenARelatedEntityHasOne() {
+        downloaded();
+        DataQuery tasks = DataQuery.parse("WorkOrders(42)").custom(DataQuery.CUSTOM_HAS_RELATIVES_WITH_PENDING_CHANGES, "Tasks");
+        DataQuery customer = DataQuery.parse("WorkOrders(42)")
+                .custom(DataQuery.CUSTOM_HAS_RELATIVES_WITH_PENDING_CHANGES, "Customer,Technician");
+        assertThat(f.service.executeQuery(tasks).entities().get(0).hasRelativesWithPendingChanges()).isFalse();
+
+        EntityValue task = f.one("Tasks(WorkOrderId=42,LineNo=2)");
+        task.setValue("Done", true);
+        f.service.updateEntity(task);
+        EntityValue wo = f.service.executeQuery(tasks).entities().get(0);
+        assertThat(wo.hasRelativesWithPendingChanges()).isTrue();
+        assertThat(wo.hasPendingChanges()).isFalse(); // the order itself is unchanged
+        assertThat(f.service.executeQuery(customer).entities().get(0).hasRelativesWithPendingChanges()).isFalse();
+        // the other direction: the task's work order has no pending change
+        assertThat(f.service.executeQuery(DataQuery.parse("Tasks(WorkOrderId=42,LineNo=2)")
+                .custom(DataQuery.CUSTOM_HAS_RELATIVES_WITH_PENDING_CHANGES, "WorkOrder")).entities().get(0)
+                .hasRelativesWithPendingChanges()).isFalse();
+
+        EntityValue acme = f.one("Customers(" + ACME + ")");
+        acme.setValue("Phone", "555-0100");
+        f.service.updateEntity(acme);
+        assertThat(f.service.executeQuery(customer).entities().get(0).hasRelativesWithPendingChanges()).isTrue();
+
+        f.service.undoPendingChanges(task);
+        f.service.undoPendingChanges(acme);
+        assertThat(f.service.executeQuery(tasks).entities().get(0).hasRelativesWithPendingChanges()).isFalse();
+        assertThat(f.service.executeQuery(customer).entities().get(0).hasRelativesWithPendingChanges()).isFalse();
+    }
+
+    /** Invariant 2 / L15: a second, independent connection sees each write's row and its request at once. */
+    @Test
+    void L15_eachWriteIsCommittedBeforeTheCallReturns() throws Exception {
+        downloaded();
+        String url = "jdbc:sqlite:" + dir.resolve("store.db").toAbsolutePath();
+        try (java.sql.Connection other = java.sql.DriverManager.getConnection(url)) {
+            EntityValue wo = FieldService.workOrder("Committed at once");
+            f.service.createEntity(wo);
+            assertThat(scalar(other, "SELECT count(*) FROM \"WorkOrders\" WHERE \"Title\" = 'Committed at once'")).isEqualTo(1L);
+            assertThat(scalar(other, "SELECT count(*) FROM \"$requests\" WHERE \"method\" = 'POST'"
+                    + " AND \"body\" LIKE '%Committed at once%'")).isEqualTo(1L);
+
+            EntityValue existing = f.one("WorkOrders(42)");
+            existing.setValue("Title", "Updated at once");
+            f.service.updateEntity(existing);
+            assertThat(scalar(other, "SELECT \"Title\" FROM \"WorkOrders\" WHERE \"Id\" = 42")).isEqualTo("Updated at once");
+            assertThat(scalar(other, "SELECT count(*) FROM \"$requests\" WHERE \"method\" = 'PATCH'")).isEqualTo(1L);
+
+            f.service.deleteEntity(f.one("Tasks(WorkOrderId=42,LineNo=1)"));
+            assertThat(scalar(other, "SELECT count(*) FROM \"Tasks\" WHERE \"LineNo\" = 1")).isEqualTo(0L);
+            assertThat(scalar(other, "SELECT count(*) FROM \"$requests\" WHERE \"method\" = 'DELETE'")).isEqualTo(1L);
+
+            // and nothing is left open: the other connection can take the write lock right away
+            try (java.sql.Statement s = other.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 0");
+                s.execute("BEGIN IMMEDIATE");
+                s.execute("ROLLBACK");
+            }
+        }
+    }
+
+    private static Object scalar(java.sql.Connection c, String sql) throws java.sql.SQLException {
+        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            assertThat(rs.next()).as(sql).isTrue();
+            Object v = rs.getObject(1);
+            return v instanceof Integer i ? Long.valueOf(i) : v;
+        }
+    }
+
+    /**
+     * Invariant 3 / L12: after undoing every local change, the entity tables, the server images and
+     * the link tables hold exactly what they held before the changes (compared row by row over a
+     * separate connection). Left out: the queue and archive tables, which hold the changes
+     * themselves, and sqlite_sequence, because local entity IDs are never reused.
+     */
+    @Test
+    void L12_undoRestoresEveryEntityLinkAndServerImageTableExactly() {
+        downloaded();
+        Path file = dir.resolve("store.db");
+        java.util.Map<String, List<String>> before = restorable(file);
+        assertThat(before.keySet()).contains("WorkOrders", "Tasks", "Customers", "Parts");
+        assertThat(before.keySet()).anyMatch(t -> t.startsWith("$server."));
+        assertThat(before.keySet()).anyMatch(t -> t.startsWith("$links."));
+
+        EntityValue wo = f.one("WorkOrders(42)");
+        wo.setValue("Title", "Changed").setValue("EstimatedCost", new BigDecimal("1.00")).setValue("DueDate",
+                java.time.LocalDate.parse("2026-05-01"));
+        f.service.updateEntity(wo);
+        f.service.updateLink(wo, "Customer", f.one("Customers(" + GLOBEX + ")"));
+        f.service.deleteLink(wo, "Parts", f.one("Parts('P-1')"));
+        f.service.deleteLink(wo, "Technician", null);
+        EntityValue newPart = FieldService.part("P-9", "Gasket");
+        f.service.createEntity(newPart);
+        f.service.createLink(wo, "Parts", newPart);
+        EntityValue task = f.one("Tasks(WorkOrderId=42,LineNo=1)");
+        f.service.deleteEntity(task);
+        EntityValue otherTask = f.one("Tasks(WorkOrderId=42,LineNo=2)");
+        otherTask.setValue("Description", "Replace both valves");
+        f.service.updateEntity(otherTask);
+        EntityValue created = FieldService.workOrder("Created");
+        f.service.createEntity(created);
+        EntityValue child = FieldService.task(9, "child of a local order");
+        f.service.createRelatedEntity(child, created, "Tasks");
+        EntityValue globex = f.one("Customers(" + GLOBEX + ")");
+        f.service.deleteEntity(globex);
+        assertThat(restorable(file)).isNotEqualTo(before);
+
+        f.service.undoPendingChanges(f.one("WorkOrders(42)"));
+        f.service.undoPendingChanges(task);
+        f.service.undoPendingChanges(otherTask);
+        f.service.undoPendingChanges(child); // the child first: a task cannot exist without its work order
+        f.service.undoPendingChanges(created);
+        f.service.undoPendingChanges(newPart);
+        f.service.undoPendingChanges(globex);
+
+        assertThat(f.queue()).isEmpty();
+        java.util.Map<String, List<String>> after = restorable(file);
+        for (String table : before.keySet()) {
+            assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
+        }
+        assertThat(after).isEqualTo(before);
+    }
+
+    private static java.util.Map<String, List<String>> restorable(Path file) {
+        java.util.Map<String, List<String>> tables = new java.util.TreeMap<>(dev.outpost.testing.StoreFingerprint.tables(file));
+        tables.keySet().removeIf(t -> t.equals("sqlite_sequence") || t.equals("$requests") || t.equals("$request_entities")
+                || t.equals("$errors") || t.equals("$events"));
+        return tables;
+    }
+
+    @Test
     void L15_aFailedChangeSetLeavesTheStoreAndTheQueueUnchanged() {
         downloaded();
         List<String> queueBefore = f.queue();

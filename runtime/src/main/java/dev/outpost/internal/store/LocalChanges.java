@@ -307,6 +307,15 @@ final class LocalChanges {
             throw new DataRequestException(400, where + ": " + b.length + " bytes exceed MaxLength " + f.maxLength()
                     + " of '" + p.name() + "'");
         }
+        Integer nanos = value instanceof java.time.OffsetDateTime t ? Integer.valueOf(t.getNano())
+                : value instanceof java.time.Duration d ? Integer.valueOf(d.getNano())
+                : value instanceof java.time.LocalTime t ? Integer.valueOf(t.getNano()) : null;
+        if (nanos != null && f.precision() != null && fractionDigits(nanos) > f.precision()) {
+            // the back end would refuse (or silently cut) it at upload; say so now, while the user can fix it
+            throw new DataRequestException(400, where + ": " + value + " has " + fractionDigits(nanos)
+                    + " fractional-second digits, more than the Precision " + f.precision() + " of '" + p.name()
+                    + "'; truncate it");
+        }
         if (value instanceof BigDecimal d) {
             if (f.scale() != null && d.stripTrailingZeros().scale() > f.scale()) {
                 throw new DataRequestException(400, where + ": " + d.toPlainString() + " has more than " + f.scale()
@@ -322,6 +331,19 @@ final class LocalChanges {
                 }
             }
         }
+    }
+
+    /** How many fractional-second digits a nanosecond field needs (0 to 9). */
+    private static int fractionDigits(int nanos) {
+        if (nanos == 0) {
+            return 0;
+        }
+        int digits = 9;
+        while (nanos % 10 == 0) {
+            nanos /= 10;
+            digits--;
+        }
+        return digits;
     }
 
     private static Property property(TableInfo info, EntityType type, String name, String where) {

@@ -332,8 +332,10 @@ final class SqlRenderer {
         Sql right = decimal && !nullComparison ? r.sql().wrap("", " COLLATE DECIMAL") : r.sql();
         Sql compared = l.sql().then(op, right).wrap("(", ")");
         if (b.operator() == Expr.BinaryOperator.EQ && !nullComparison && isColumn(l) && isValue(r)) {
-            // the same truth value, also under NOT; the extra term lets SQLite use a partial index
-            compared = compared.wrap("(", " AND " + l.sql().text() + " IS NOT NULL)");
+            // the same truth value, also under NOT (NULL = v AND NULL IS NOT NULL is false, not NULL); the
+            // extra term lets SQLite use a partial index, and '=' (unlike IS) rejects NULL rows, so SQLite
+            // turns the LEFT JOIN of a navigation path into an inner join and can start from the key index
+            compared = l.sql().then(" = ", right).wrap("(", " AND " + l.sql().text() + " IS NOT NULL)");
         }
         return new Typed(compared, Kind.PREDICATE);
     }

@@ -109,9 +109,12 @@ public final class SyncEngine implements AutoCloseable {
         }
         DownloadResult result = Downloader.result(staged.ready(), downloader.entities(), published, downloader.pages(),
                 staged.delta(), local.schemaVersion(), start);
-        local.logEvent("download", "{\"definingQueries\":" + json(result.definingQueries()) + ",\"entities\":"
-                + result.entities() + ",\"removed\":" + result.removed() + ",\"pages\":" + result.pages() + ",\"delta\":"
-                + result.delta() + ",\"millis\":" + result.duration().toMillis() + "}");
+        // Q7/S17, as the seed defines it: Type "Download"; Details the defining queries of a partial
+        // download (comma-separated, so indexof(Details,'name') finds one), null for a full download
+        java.util.Set<String> all = new java.util.HashSet<>();
+        store.cursors().forEach(c -> all.add(c.name()));
+        boolean full = result.definingQueries().containsAll(all);
+        local.logEvent("Download", full ? null : String.join(",", result.definingQueries()));
         return result;
     }
 
@@ -161,14 +164,6 @@ public final class SyncEngine implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String json(List<String> names) {
-        StringBuilder b = new StringBuilder("[");
-        for (String n : names) {
-            b.append(b.length() > 1 ? "," : "").append('"').append(n.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return b.append(']').toString();
     }
 
     /** Work that runs on the sync thread. */

@@ -97,9 +97,7 @@ final class Uploader {
         long heldBack = store.heldBack(selected);
         UploadResult result = new UploadResult(succeeded, failures.size(), heldBack, dropped[0],
                 http.roundTrips() - tripsBefore, Downloader.since(start));
-        local.logEvent("upload", "{\"succeeded\":" + result.succeeded() + ",\"failed\":" + result.failed() + ",\"notSent\":"
-                + result.notSent() + ",\"optimizedAway\":" + result.optimizedAway() + ",\"roundTrips\":" + result.roundTrips()
-                + ",\"millis\":" + result.duration().toMillis() + "}");
+        local.logEvent("Upload", null); // Q7/S17: the seed's Upload event has no details; UploadResult has the counts
         return result;
     }
 

@@ -64,6 +64,33 @@ class UploadTest {
     }
 
     @Test
+    void uploadProgressKnowsItsTotalFromTheStart() throws Exception {
+        List<SyncProgress> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SyncListener listener = new SyncListener() {
+            @Override
+            public void progress(SyncProgress progress) {
+                if (progress.phase() == SyncProgress.Phase.UPLOAD) {
+                    seen.add(progress);
+                }
+            }
+        };
+        try (OfflineStore store = open("progress.db", options().requestsPerBatch(2).listener(listener))) {
+            await(store.download());
+            DataService service = new DataService(store);
+            for (int i = 0; i < 5; i++) {
+                service.createEntity(FieldService.workOrder("Order " + i));
+            }
+
+            UploadResult result = await(store.upload());
+
+            assertThat(result.succeeded()).isEqualTo(5);
+            assertThat(seen).isNotEmpty().allSatisfy(p -> assertThat(p.requestsTotal()).isEqualTo(5));
+            assertThat(seen.get(0).requestsSent()).isZero();
+            assertThat(seen).extracting(SyncProgress::requestsSent).isSorted().endsWith(5L);
+        }
+    }
+
+    @Test
     void S5_createsUpdatesAndLinksGoAsOneBatchAndReadLinksKeepWorking() throws Exception {
         try (OfflineStore store = open("a.db", options())) {
             await(store.download());

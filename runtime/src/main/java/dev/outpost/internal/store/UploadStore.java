@@ -1239,6 +1239,22 @@ public final class UploadStore {
         });
     }
 
+    /**
+     * How many pending requests this upload would send at most (the total a progress bar shows):
+     * those queued up to the horizon, within the selection. Optimisation may send fewer.
+     */
+    public long pendingCount(Set<Long> selection, long horizon) {
+        return db.read(c -> {
+            long n = 0;
+            for (StoredRequest r : queue.all()) {
+                if (STATE_PENDING.equals(r.state()) && r.id() <= horizon && (selection == null || selection.contains(r.id()))) {
+                    n++;
+                }
+            }
+            return n;
+        });
+    }
+
     /** How many selected requests wait because they share an entity with a failed request (S6: "not sent"). */
     public long heldBack(Set<Long> selection) {
         return db.read(c -> {

@@ -57,6 +57,8 @@ final class Uploader {
         UploadStore.Settings settings = new UploadStore.Settings(options.isRequestQueueOptimization(),
                 options.isUndoLocalCreation(), options.isTransactionBuilder(), options.isRepeatableRequests(),
                 options.requestsPerBatch());
+        long total = store.pendingCount(selected, horizon);
+        options.listener().progress(new SyncProgress(SyncProgress.Phase.UPLOAD, null, 0, 0, total, 0));
         long[] dropped = {0};
         long succeeded = 0;
         long sent = 0;
@@ -89,7 +91,8 @@ final class Uploader {
                 }
                 failures.removeIf(f -> f.requestId() == conflict);
             }
-            options.listener().progress(new SyncProgress(SyncProgress.Phase.UPLOAD, null, 0, sent, sent, 0));
+            options.listener().progress(new SyncProgress(SyncProgress.Phase.UPLOAD, null, 0, sent,
+                    Math.max(total, sent), 0));
         }
         for (FailedRequest f : failures) {
             options.listener().requestFailed(f);

@@ -7,7 +7,8 @@ import java.util.List;
  * What a download did.
  *
  * @param definingQueries the defining queries downloaded, in order
- * @param entities entities received (expanded ones included)
+ * @param entities top-level entries the defining queries returned, a delta's {@code @removed} entries
+ *     included; entities expanded inside them are stored too, but not counted
  * @param removed entities the back end deleted or no longer returns that left the store
  * @param pages pages read
  * @param delta how many of the defining queries used a delta link

@@ -267,14 +267,15 @@ public class DataService {
             return null;
         }
         if (!(result instanceof List<?> list)) {
-            throw new ClassCastException(operation + " returned a " + result.getClass().getSimpleName()
+            throw new ClassCastException(operation + " returned a value of class " + result.getClass().getSimpleName()
                     + ", not a collection of entities");
         }
         List<T> out = new ArrayList<>(list.size());
         for (Object o : list) {
             if (!entityClass.isInstance(o)) {
-                throw new ClassCastException(operation + " returned a collection that holds "
-                        + (o == null ? "null" : "a " + o.getClass().getSimpleName()) + ", not a " + entityClass.getSimpleName());
+                throw new ClassCastException(operation + " returned a collection with "
+                        + (o == null ? "null" : "an element of class " + o.getClass().getSimpleName()) + ", not "
+                        + entityClass.getSimpleName());
             }
             out.add(entityClass.cast(o));
         }

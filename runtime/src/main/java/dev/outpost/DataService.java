@@ -6,6 +6,7 @@ import dev.outpost.model.ServiceModel;
 import dev.outpost.query.CollectionNavigation;
 import dev.outpost.query.DataQuery;
 import dev.outpost.query.EntityNavigation;
+import dev.outpost.query.TypedProperty;
 import dev.outpost.spi.Change;
 import dev.outpost.spi.DataProvider;
 import dev.outpost.spi.ValueFactory;
@@ -268,6 +269,62 @@ public class DataService {
     /** Calls an action on the back end; needs a connection. */
     public Object callAction(QualifiedName action, String binding, Map<String, Object> parameters) {
         return provider.callOperation(Operation.Kind.ACTION, action, binding, parameters, factory);
+    }
+
+    /**
+     * Calls a function whose result is a primitive, enum or complex value or a collection of them,
+     * and converts the result with the descriptor of its return type (the descriptor generated code
+     * declares for a property of that type); generated services call this. Needs a connection.
+     *
+     * @param resultType the descriptor of the return type; its name appears in conversion errors
+     * @throws ClassCastException if the provider's result is not of the return type
+     */
+    public <T> T callFunction(QualifiedName function, String binding, Map<String, Object> parameters,
+                              TypedProperty<T> resultType) {
+        return resultType.fromValue(callFunction(function, binding, parameters));
+    }
+
+    /** Calls an action whose result is a primitive, enum or complex value or a collection of them; see {@link #callFunction(QualifiedName, String, Map, TypedProperty)}. */
+    public <T> T callAction(QualifiedName action, String binding, Map<String, Object> parameters,
+                            TypedProperty<T> resultType) {
+        return resultType.fromValue(callAction(action, binding, parameters));
+    }
+
+    /**
+     * Calls a function that returns a collection of entities, each an instance of
+     * {@code entityClass} (the provider creates them with the service's value factory). Needs a connection.
+     *
+     * @throws ClassCastException if the result is not a list of such entities
+     */
+    public <T extends EntityValue> List<T> callFunctionForEntities(QualifiedName function, String binding,
+                                                                   Map<String, Object> parameters, Class<T> entityClass) {
+        return entities(function, callFunction(function, binding, parameters), entityClass);
+    }
+
+    /** Calls an action that returns a collection of entities; see {@link #callFunctionForEntities}. */
+    public <T extends EntityValue> List<T> callActionForEntities(QualifiedName action, String binding,
+                                                                 Map<String, Object> parameters, Class<T> entityClass) {
+        return entities(action, callAction(action, binding, parameters), entityClass);
+    }
+
+    private static <T extends EntityValue> List<T> entities(QualifiedName operation, Object result, Class<T> entityClass) {
+        if (result == null) {
+            return null;
+        }
+        if (!(result instanceof List<?> list)) {
+            throw new ClassCastException(operation + " returned a value of class " + result.getClass().getSimpleName()
+                    + ", not a collection of entities");
+        }
+        List<T> out = new ArrayList<>(list.size());
+        for (Object o : list) {
+            if (!entityClass.isInstance(o)) {
+                throw new ClassCastException(operation + " returned a collection with "
+                        + (o == null ? "null" : "an element of class " + o.getClass().getSimpleName()) + ", not "
+                        + entityClass.getSimpleName());
+            }
+            out.add(entityClass.cast(o));
+        }
+        return out;
     }
 
     private void apply(Change change) {

@@ -45,6 +45,16 @@ public class CollectionNavigation<T extends EntityValue> extends Expression {
         return targetType;
     }
 
+    /**
+     * Only the related entities of a derived type: {@code Order.ITEMS.<Special>cast(Special.TYPE).any()}
+     * renders {@code Items/Ns.Special/any()}.
+     *
+     * @param derivedType the derived entity type (a type cast segment)
+     */
+    public <U extends T> CollectionNavigation<U> cast(QualifiedName derivedType) {
+        return new CollectionNavigation<>(TypeCast.append((Expr.Path) node(), derivedType), derivedType);
+    }
+
     /** {@code this/any(x:predicate)}. */
     public BooleanExpression any(Function<Lambda<T>, BooleanExpression> predicate) {
         return new BooleanExpression(Lambdas.build(Expr.LambdaOperator.ANY, (Expr.Path) node(),

@@ -56,4 +56,16 @@ public class EntityNavigation<T extends EntityValue> extends Expression {
     public <U extends EntityValue> CollectionNavigation<U> path(CollectionNavigation<U> next) {
         return next.under((Expr.Path) node());
     }
+
+    /**
+     * The related entity viewed as a derived type, to reach the derived type's properties:
+     * {@code Order.CUSTOMER.<Vip>cast(Vip.TYPE).path(Vip.LEVEL).eq(3)} renders
+     * {@code Customer/Ns.Vip/Level eq 3}. A related entity of another type has null properties
+     * along such a path.
+     *
+     * @param derivedType the derived entity type (a type cast segment)
+     */
+    public <U extends T> EntityNavigation<U> cast(QualifiedName derivedType) {
+        return new EntityNavigation<>(TypeCast.append((Expr.Path) node(), derivedType), derivedType);
+    }
 }

@@ -31,6 +31,16 @@ public final class Lambda<T extends EntityValue> {
         return navigation.under(variable);
     }
 
+    /**
+     * The variable viewed as a derived type: {@code i -> i.<Special>cast(Special.TYPE).path(Special.FLAG)}
+     * renders {@code i/Ns.Special/Flag}; members of another type have null properties along it.
+     *
+     * @param derivedType the derived entity type (a type cast segment)
+     */
+    public <U extends T> Lambda<U> cast(dev.outpost.model.QualifiedName derivedType) {
+        return new Lambda<>(TypeCast.append(variable, derivedType));
+    }
+
     /** The variable itself, for type checks such as {@code isof}. */
     public Expr.Path variable() {
         return variable;

@@ -18,7 +18,12 @@ final class Lambdas {
 
     static Expr.Lambda build(Expr.LambdaOperator operator, Expr.Path collection,
                              Function<Expr.Path, BooleanExpression> body) {
-        String last = collection.segments().isEmpty() ? "x" : collection.segments().get(collection.segments().size() - 1);
+        String last = "x";
+        for (String segment : collection.segments()) {
+            if (segment.indexOf('.') < 0) {
+                last = segment; // the last property or navigation name, not a type cast
+            }
+        }
         char first = Character.toLowerCase(last.charAt(0));
         String base = Character.isLetter(first) ? String.valueOf(first) : "x";
         Deque<String> active = ACTIVE.get();

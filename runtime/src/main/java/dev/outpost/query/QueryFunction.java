@@ -44,6 +44,44 @@ public final class QueryFunction {
         return new BooleanExpression(new Expr.TypeCheck(Expr.TypeOperator.ISOF, target.node(), type));
     }
 
+    /**
+     * {@code cast(Ns.Type)}: the current entity if it is of that type (or derived from it), else null;
+     * compare it with null: {@code cast(RushOrder.TYPE).isNotNull()}.
+     */
+    public static Expression cast(QualifiedName type) {
+        return new ComparableExpression<>(new Expr.TypeCheck(Expr.TypeOperator.CAST, null, type), null);
+    }
+
+    /**
+     * {@code cast(navigation, Ns.Type)}: the related entity if it is of that (derived) type, else null.
+     * To reach the derived type's properties, cast inside the path instead
+     * ({@link EntityNavigation#cast}).
+     */
+    public static Expression cast(Expression target, QualifiedName type) {
+        return new ComparableExpression<>(new Expr.TypeCheck(Expr.TypeOperator.CAST, target.node(), type), null);
+    }
+
+    /** {@code cast(expression, Edm.String)}: the value as a string. */
+    public static StringExpression castToString(Expression target) {
+        return new StringExpression(new Expr.TypeCheck(Expr.TypeOperator.CAST, target.node(),
+                PrimitiveType.STRING.qualifiedName()));
+    }
+
+    /**
+     * {@code cast(expression, Edm.Int32)} and the other numeric types: the value as a number of that
+     * type (null where it does not convert).
+     *
+     * @param numericType an integer, decimal or floating-point type
+     */
+    public static NumericExpression<Number> castToNumber(Expression target, PrimitiveType numericType) {
+        PrimitiveType.Family f = numericType.family();
+        if (f != PrimitiveType.Family.INTEGER && f != PrimitiveType.Family.DECIMAL && f != PrimitiveType.Family.FLOATING) {
+            throw new IllegalArgumentException(numericType + " is not a numeric type");
+        }
+        return new NumericExpression<>(new Expr.TypeCheck(Expr.TypeOperator.CAST, target.node(),
+                numericType.qualifiedName()), numericType);
+    }
+
     /** A literal of the given Edm type, for comparisons in the dynamic API. */
     public static Expression literal(PrimitiveType type, Object value) {
         return new ComparableExpression<>(Literals.of(type, value), type);

@@ -38,6 +38,12 @@ public interface DataProvider {
     /**
      * Calls an action or function on the back end. Operations run online only.
      *
+     * <p>The result has the form of a property value of the return type, so that the typed layer
+     * converts it as it converts properties: entities and complex values made with {@code factory},
+     * primitives as {@link dev.outpost.query.Literals} maps them, enum values as member names
+     * ({@code "A,B"} for flags), collections as a {@link java.util.List} of such values; null for no
+     * result.
+     *
      * @param binding the entity or entity set path the operation is bound to, or null
      */
     Object callOperation(Operation.Kind kind, QualifiedName operation, String binding, Map<String, Object> parameters,

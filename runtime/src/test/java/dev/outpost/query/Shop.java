@@ -76,7 +76,7 @@ final class Shop {
         }
     }
 
-    static final class Customer extends EntityValue {
+    static class Customer extends EntityValue {
         static final QualifiedName TYPE = new QualifiedName(NS, "Customer");
         static final GuidProperty ID = GuidProperty.of("Id");
         static final StringProperty NAME = StringProperty.of("Name");
@@ -84,6 +84,21 @@ final class Shop {
         static final CollectionNavigation<Order> ORDERS = CollectionNavigation.of("Orders", Order.TYPE);
 
         Customer() {
+            super(TYPE);
+        }
+
+        Customer(QualifiedName type) {
+            super(type);
+        }
+    }
+
+    /** A derived type of Customer. */
+    static final class Vip extends Customer {
+        static final QualifiedName TYPE = new QualifiedName(NS, "Vip");
+        static final IntegerProperty<Integer> LEVEL = IntegerProperty.int32("Level");
+        static final CollectionNavigation<Order> PERKS = CollectionNavigation.of("Perks", Order.TYPE);
+
+        Vip() {
             super(TYPE);
         }
     }
@@ -100,7 +115,7 @@ final class Shop {
         }
     }
 
-    static final class Order extends EntityValue {
+    static class Order extends EntityValue {
         static final QualifiedName TYPE = new QualifiedName(NS, "Order");
         static final QualifiedName RUSH_ORDER = new QualifiedName(NS, "RushOrder");
         static final IntegerProperty<Long> ID = IntegerProperty.int64("Id");
@@ -128,6 +143,22 @@ final class Shop {
         static final CollectionNavigation<Task> TASKS = CollectionNavigation.of("Tasks", Task.TYPE);
 
         Order() {
+            super(TYPE);
+        }
+
+        Order(QualifiedName type) {
+            super(type);
+        }
+    }
+
+    /** A derived type of Order. */
+    static final class RushOrder extends Order {
+        static final QualifiedName TYPE = Order.RUSH_ORDER;
+        static final DecimalProperty FEE = DecimalProperty.of("Fee");
+        static final BooleanProperty EXPRESS = BooleanProperty.of("Express");
+        static final EntityNavigation<Customer> COURIER = EntityNavigation.of("Courier", Customer.TYPE);
+
+        RushOrder() {
             super(TYPE);
         }
     }

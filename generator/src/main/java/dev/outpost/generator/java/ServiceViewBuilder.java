@@ -422,27 +422,40 @@ final class ServiceViewBuilder {
         }
         String returnType = "void";
         String result = "";
+        String call = function ? "callFunction" : "callAction";
+        String resultArgument = "";
         if (op.returnType() != null) {
             TypeRef ref = op.returnType().type();
-            JavaType.ClassName typed = ref.collection() ? null : returnClass(ref);
-            returnType = imports.render(typed != null ? typed : OBJECT);
-            result = typed != null ? "return (" + returnType + ") " : "return ";
+            ModelType t = model.resolve(ref.name());
+            if (t instanceof EntityType) {
+                JavaType entity = entityClass(ref);
+                if (ref.collection()) {
+                    // a list of the generated class: the runtime checks each element, no unchecked cast
+                    returnType = imports.render(JavaType.Parameterized.of(LIST, entity));
+                    result = "return ";
+                    call = call + "ForEntities";
+                    resultArgument = ", " + imports.render(entity) + ".class";
+                } else {
+                    returnType = imports.render(entity);
+                    result = "return (" + returnType + ") ";
+                }
+            } else if (t != null) {
+                // primitive, enum, complex, type definition, or a collection of them: the descriptor
+                // of a property of that type converts the result as it converts property values
+                TypeMapping.Descriptor descriptor = mapping.descriptor(ref);
+                returnType = imports.render(descriptor.valueType());
+                result = "return ";
+                resultArgument = ", " + descriptor.initializer(imports, Sources.literal(op.qualifiedName().name()));
+            } else {
+                returnType = imports.render(OBJECT); // a type of a document the model does not contain
+                result = "return ";
+            }
             doc.tag("@return the result, of type " + Javadoc.code(ref.toString()));
         }
         String map = imports.render(JavaType.Parameterized.of(MAP, STRING, OBJECT));
         String mapImplementation = imports.render(LinkedHashMap.class);
         String operationName = Sources.qualifiedName(imports, op.qualifiedName());
         return new Views.OperationView(doc.lines(), returnType, plan.method(), String.join(", ", declared), map,
-                mapImplementation, plan.variable(), arguments, result, function ? "callFunction" : "callAction",
-                operationName, binding);
-    }
-
-    /**
-     * The class a single entity or complex result is cast to: the provider creates results with
-     * the service's value factory, which makes instances of the generated classes.
-     */
-    private JavaType.ClassName returnClass(TypeRef ref) {
-        ModelType t = model.resolve(ref.name());
-        return t instanceof EntityType || t instanceof ComplexType ? names.classOf(ref.name()) : null;
+                mapImplementation, plan.variable(), arguments, result, call, operationName, binding, resultArgument);
     }
 }

@@ -106,7 +106,7 @@ final class Views {
     /** A method that calls an action or function on the back end. */
     record OperationView(List<String> doc, String returnType, String name, String parameters, String map,
                          String mapImplementation, String variable, List<KeyPart> arguments, String result,
-                         String call, String operationName, String binding) {
+                         String call, String operationName, String binding, String resultArgument) {
     }
 
     /** The metadata class of a service. */

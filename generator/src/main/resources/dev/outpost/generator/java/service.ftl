@@ -274,7 +274,7 @@ public class ${name} extends ${dataService} {
 <#list operation.arguments as argument>
         ${operation.variable}.put(${argument.nameLiteral}, ${argument.parameter});
 </#list>
-        ${operation.result}${operation.call}(${operation.operationName}, ${operation.binding}, ${operation.variable});
+        ${operation.result}${operation.call}(${operation.operationName}, ${operation.binding}, ${operation.variable}${operation.resultArgument});
     }
 </#list>
 }

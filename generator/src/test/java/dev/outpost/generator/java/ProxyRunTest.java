@@ -23,6 +23,7 @@ class ProxyRunTest {
 
             import com.example.golden.Address;
             import com.example.golden.Customer;
+            import com.example.golden.GeoAddress;
             import com.example.golden.GoldenMetadata;
             import com.example.golden.Order;
             import com.example.golden.OrderLine;
@@ -72,8 +73,10 @@ class ProxyRunTest {
     private static final String SERVICE = """
             package usage;
 
+            import com.example.golden.Address;
             import com.example.golden.Circle;
             import com.example.golden.Customer;
+            import com.example.golden.GeoAddress;
             import com.example.golden.GoldenMetadata;
             import com.example.golden.GoldenService;
             import com.example.golden.Order;
@@ -93,6 +96,7 @@ class ProxyRunTest {
             import dev.outpost.spi.DataProvider;
             import dev.outpost.spi.ValueFactory;
 
+            import java.math.BigDecimal;
             import java.util.ArrayList;
             import java.util.EnumSet;
             import java.util.List;
@@ -145,7 +149,17 @@ class ProxyRunTest {
                     public Object callOperation(Operation.Kind kind, QualifiedName operation, String binding,
                                                 Map<String, Object> parameters, ValueFactory factory) {
                         log.add(kind + " " + operation + " on " + binding + " with " + parameters);
-                        return factory.newEntity(Order.TYPE);
+                        // results in the form the provider contract gives them (dynamic complex values too)
+                        return switch (operation.name()) {
+                            case "Ship" -> factory.newEntity(Order.TYPE);
+                            case "Overdue" -> List.of(factory.newEntity(Order.TYPE), factory.newEntity(Order.TYPE));
+                            case "TotalCost" -> new BigDecimal("12.50");
+                            case "TopTags" -> List.of("red", "blue");
+                            case "NextStatus" -> "InProgress";
+                            case "Headquarters" -> new ComplexValue(GeoAddress.TYPE).setValue("City", "Lyon");
+                            case "Relocate" -> List.of(new ComplexValue(Address.TYPE).setValue("City", "Nantes"));
+                            default -> null;
+                        };
                     }
                 }
 
@@ -178,7 +192,18 @@ class ProxyRunTest {
                     service.createLinkInOrders(order, Order.CUSTOMER, customer);
                     Order shipped = service.ship(order, "DHL", "express", EnumSet.of(Skill.PLUMBING));
                     recorder.log.add("ship returned " + shipped.getClass().getSimpleName());
-                    service.overdueOnOrderCollection("Orders", null);
+                    List<Order> overdue = service.overdueOnOrderCollection("Orders", null);
+                    recorder.log.add("overdue returned " + overdue.size() + " " + overdue.get(0).getClass().getSimpleName());
+                    BigDecimal cost = service.totalCost(order);
+                    recorder.log.add("totalCost returned " + cost);
+                    List<String> tags = service.topTags(2);
+                    recorder.log.add("topTags returned " + tags);
+                    Status next = service.nextStatus(order);
+                    recorder.log.add("nextStatus returned " + next);
+                    Address hq = service.headquarters(customer);
+                    recorder.log.add("headquarters returned " + hq.getClass().getSimpleName() + " in " + hq.getCity());
+                    List<Address> moved = service.relocate(customer);
+                    recorder.log.add("relocate returned " + moved.get(0).getClass().getSimpleName() + " in " + moved.get(0).getCity());
                     try {
                         service.fetchSettings();
                     } catch (EntityNotFoundException e) {
@@ -251,6 +276,17 @@ class ProxyRunTest {
                 "ACTION Outpost.Golden.Ship on Orders(7) with {Carrier=DHL, class=express, Skills=[PLUMBING]}",
                 "ship returned Order",
                 "FUNCTION Outpost.Golden.Overdue on Orders with {Since=null}",
+                "overdue returned 2 Order",
+                "FUNCTION Outpost.Golden.TotalCost on Orders(7) with {}",
+                "totalCost returned 12.50",
+                "FUNCTION Outpost.Golden.TopTags on null with {Count=2}",
+                "topTags returned [red, blue]",
+                "FUNCTION Outpost.Golden.NextStatus on Orders(7) with {}",
+                "nextStatus returned IN_PROGRESS",
+                "FUNCTION Outpost.Golden.Headquarters on null with {}",
+                "headquarters returned GeoAddress in Lyon",
+                "ACTION Outpost.Golden.Relocate on null with {}",
+                "relocate returned Address in Nantes",
                 "query Settings",
                 "no settings Settings",
                 "factory Order_2 EntityValue com.example.golden.other.Address",

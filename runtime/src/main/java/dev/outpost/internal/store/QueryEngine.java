@@ -7,6 +7,7 @@ import dev.outpost.internal.EntityAccess;
 import dev.outpost.internal.schema.Column;
 import dev.outpost.internal.schema.Ddl;
 import dev.outpost.internal.schema.Relationship;
+import dev.outpost.model.EntityType;
 import dev.outpost.model.NavigationProperty;
 import dev.outpost.model.QualifiedName;
 import dev.outpost.query.DataQuery;
@@ -308,25 +309,46 @@ final class QueryEngine {
 
     private void expand(Catalog.Set set, List<EntityValue> parents, List<Long> lids, Expand e, ValueFactory factory)
             throws SQLException {
-        List<String> segments = new ArrayList<>();
-        for (String s : e.navigation().segments()) {
-            if (s.indexOf('.') < 0) {
-                segments.add(s);
+        // [casts of the parent] navigation [cast of the related entities]
+        List<String> all = e.navigation().segments();
+        int named = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).indexOf('.') < 0) {
+                if (named >= 0) {
+                    named = -2;
+                    break;
+                }
+                named = i;
             }
         }
-        if (segments.size() != 1) {
+        if (named < 0) {
             throw new DataRequestException(400, "$expand takes one navigation property per item, not '"
-                    + String.join("/", e.navigation().segments()) + "'; nest a further $expand inside it");
+                    + String.join("/", all) + "'; nest a further $expand inside it");
         }
-        String name = segments.get(0);
-        NavigationProperty nav = set.model().navigationProperty(set.entityType(), name).orElseThrow(() ->
-                new DataRequestException(400, "'" + set.name() + "' has no navigation property '" + name + "'"));
+        String name = all.get(named);
+        EntityType parentType = set.entityType();
+        for (String cast : all.subList(0, named)) {
+            parentType = derivedType(set, parentType, cast);
+        }
+        EntityType declaring = parentType;
+        NavigationProperty nav = set.model().navigationProperty(declaring, name).orElseThrow(() ->
+                new DataRequestException(400, "'" + declaring.qualifiedName().name() + "' has no navigation property '"
+                        + name + "'"));
         Relationship rel = catalog.relationship(set, nav.name());
         Catalog.Set target = catalog.require(rel.targetSet());
+        QualifiedName relatedCast = null;
+        EntityType relatedType = target.entityType();
+        for (String cast : all.subList(named + 1, all.size())) {
+            relatedType = derivedType(target, relatedType, cast);
+            relatedCast = relatedType.qualifiedName();
+        }
         EntityAccess access = EntityAccess.get();
         for (int i = 0; i < parents.size(); i++) {
+            if (!isOf(set, parents.get(i).entityType(), declaring)) {
+                continue; // the navigation belongs to a derived type this parent does not have
+            }
             long parent = lids.get(i);
-            Target t = new Target(target, relatedTo(rel, set, parent), null, !nav.collection(), false, false);
+            Target t = new Target(target, relatedTo(rel, set, parent), relatedCast, !nav.collection(), false, false);
             QueryResult<EntityValue> related = run(t, e.options(), factory, DataQuery.options());
             if (nav.collection()) {
                 access.putRelated(parents.get(i), name, related.entities());
@@ -334,5 +356,26 @@ final class QueryEngine {
                 access.putRelated(parents.get(i), name, related.entities().isEmpty() ? null : related.entities().get(0));
             }
         }
+    }
+
+    /** The entity type a type cast segment of {@code $expand} names; it must derive from {@code from}. */
+    private static EntityType derivedType(Catalog.Set set, EntityType from, String segment) {
+        EntityType derived;
+        try {
+            derived = set.model().entityType(QualifiedName.parse(segment)).orElse(null);
+        } catch (IllegalArgumentException e) {
+            derived = null;
+        }
+        if (derived == null || !isOf(set, derived.qualifiedName(), from)) {
+            throw new DataRequestException(400, "$expand casts " + from.qualifiedName() + " to '" + segment
+                    + "', which is not an entity type derived from it");
+        }
+        return derived;
+    }
+
+    /** Whether an entity of type {@code actual} is of type {@code type} (the same or derived from it). */
+    private static boolean isOf(Catalog.Set set, QualifiedName actual, EntityType type) {
+        EntityType a = set.model().entityType(actual).orElse(null);
+        return a != null && set.model().hierarchy(a).stream().anyMatch(t -> t.qualifiedName().equals(type.qualifiedName()));
     }
 }

@@ -158,7 +158,7 @@ final class SqlRenderer {
 
     private Typed typeCheck(Expr.TypeCheck t, Scope scope) {
         if (t.operator() == Expr.TypeOperator.CAST) {
-            throw bad(t, "uses cast, which the offline store does not evaluate");
+            return cast(t, scope);
         }
         if (t.target() != null) {
             if (!(t.target() instanceof Expr.Path p)) {
@@ -170,15 +170,74 @@ final class SqlRenderer {
         return new Typed(typeIn(scope, t.type(), t), Kind.PREDICATE);
     }
 
+    /**
+     * {@code cast(...)}: to an entity type, the entity (its local ID) where it is of that type, else
+     * null; to a primitive type, the value converted where SQLite converts it as OData does.
+     */
+    private Typed cast(Expr.TypeCheck t, Scope scope) {
+        if (!t.type().namespace().equals(PrimitiveType.EDM)) {
+            if (t.target() == null) {
+                return new Typed(onlyIf(List.of(typeIn(scope, t.type(), t)), Sql.of(scope.alias + ".\"$lid\"")),
+                        Kind.INTEGER);
+            }
+            if (!(t.target() instanceof Expr.Path p) || p.segments().isEmpty()) {
+                throw bad(t, "needs a single-valued navigation path or $it as the first argument of cast");
+            }
+            Scope start = p.variable() != null ? scope.variables.get(p.variable()) : scope;
+            if (start == null || start.json) {
+                throw bad(t, "casts what is not an entity");
+            }
+            Walk w = walk(start, p.segments(), p);
+            if (w.next() != p.segments().size()) {
+                throw bad(t, "needs a single-valued navigation path as the first argument of cast");
+            }
+            List<Sql> conditions = new ArrayList<>(w.conditions());
+            conditions.add(typeIn(rows.info(w.set()), w.alias(), t.type(), t));
+            return new Typed(onlyIf(conditions, Sql.of(w.alias() + ".\"$lid\"")), Kind.INTEGER);
+        }
+        PrimitiveType to = PrimitiveType.byName(t.type().name())
+                .orElseThrow(() -> bad(t, "names an unknown type " + t.type()));
+        Typed v = t.target() == null ? null : render(t.target(), scope);
+        if (v == null) {
+            throw bad(t, "casts the current entity to a primitive type");
+        }
+        Kind from = v.kind();
+        Kind target = kindOf(to);
+        if (from == target && from != Kind.JSON || from == Kind.NULL) {
+            return new Typed(v.sql(), target, null, v.offset(), null);
+        }
+        Sql converted = switch (target) {
+            case STRING -> switch (from) {
+                case INTEGER, FLOAT -> v.sql().wrap("CAST(", " AS TEXT)");
+                case DECIMAL, GUID, DATE, TIME -> v.sql();
+                default -> null;
+            };
+            case INTEGER -> from == Kind.FLOAT || from == Kind.DECIMAL ? v.sql().wrap("CAST(", " AS INTEGER)") : null;
+            case DECIMAL -> from == Kind.INTEGER ? v.sql().wrap("CAST(", " AS TEXT)") : null;
+            case FLOAT -> from == Kind.INTEGER || from == Kind.DECIMAL ? v.sql().wrap("CAST(", " AS REAL)") : null;
+            default -> null;
+        };
+        if (converted == null) {
+            throw bad(t, "casts a value of kind " + from.name().toLowerCase(java.util.Locale.ROOT) + " to " + t.type()
+                    + ", which the offline store does not evaluate");
+        }
+        return new Typed(converted, target);
+    }
+
     private Sql typeIn(Scope scope, QualifiedName type, Expr where) {
-        EntityType root = scope.info.model.entityType(type).orElseThrow(() -> bad(where, "names an unknown type " + type));
+        return typeIn(scope.info, scope.alias, type, where);
+    }
+
+    /** {@code alias."$type" IN (type and the types derived from it)}. */
+    private static Sql typeIn(TableInfo info, String alias, QualifiedName type, Expr where) {
+        EntityType root = info.model.entityType(type).orElseThrow(() -> bad(where, "names an unknown type " + type));
         List<String> names = new ArrayList<>();
-        collect(scope.info, root, names);
+        collect(info, root, names);
         List<Sql> marks = new ArrayList<>();
         for (String n : names) {
             marks.add(Sql.of("?", n));
         }
-        return Sql.join(", ", marks).wrap(scope.alias + ".\"$type\" IN (", ")");
+        return Sql.join(", ", marks).wrap(alias + ".\"$type\" IN (", ")");
     }
 
     private static void collect(TableInfo info, StructuredType type, List<String> names) {
@@ -591,16 +650,71 @@ final class SqlRenderer {
         if (segments.get(segments.size() - 1).equals("$count")) {
             return count(p, current, segments.subList(0, segments.size() - 1));
         }
-        // walk single-valued navigations through joins
+        Walk w = walk(current, segments, p);
+        List<String> rest = segments.subList(w.next(), segments.size());
+        if (rest.isEmpty()) {
+            return new Typed(onlyIf(w.conditions(), Sql.of(w.alias() + ".\"$lid\"")), Kind.INTEGER);
+        }
+        TableInfo info = rows.info(w.set());
+        List<String> propertyPath = new ArrayList<>();
+        for (String s : rest) {
+            if (s.indexOf('.') < 0) {
+                propertyPath.add(s);
+            }
+        }
+        Column column = info.byPath.get(propertyPath);
+        if (column == null) {
+            throw bad(p, "names no property of " + w.type().qualifiedName().name() + " ('" + String.join("/", propertyPath) + "')");
+        }
+        Sql ref = onlyIf(w.conditions(), Sql.of(w.alias() + "." + Ddl.quote(column.name())));
+        if (column.role() == Column.Role.COMPLEX_PRESENT) {
+            return new Typed(ref, Kind.JSON);
+        }
+        ValueType vt = info.types.get(propertyPath);
+        if (vt instanceof ValueType.Enumeration en) {
+            return new Typed(ref, Kind.ENUM, en.type(), null, null);
+        }
+        if (vt instanceof ValueType.Primitive prim) {
+            Column offset = info.offsets.get(propertyPath);
+            return new Typed(ref, kindOf(prim.type()), null,
+                    offset == null ? null : onlyIf(w.conditions(), Sql.of(w.alias() + "." + Ddl.quote(offset.name()))), null);
+        }
+        return new Typed(ref, Kind.JSON);
+    }
+
+    /**
+     * Where a walk along a path stopped: the alias and set of the last entity reached, its type
+     * (the last type cast, or the set's type), the type checks that the casts on the way imply,
+     * and the index of the first segment that is neither a navigation nor an entity type cast.
+     */
+    private record Walk(String alias, Catalog.Set set, EntityType type, List<Sql> conditions, int next) {
+    }
+
+    /**
+     * Walks type casts and single-valued navigations from {@code current}, joining each navigation
+     * once per scope. A type cast to a derived entity type adds the check that the entity reached so
+     * far is of that type; a cast inside a complex property is left to the property path.
+     */
+    private Walk walk(Scope current, List<String> segments, Expr p) {
         EntityType type = current.set.entityType();
         String joinAlias = current.alias;
         Catalog.Set set = current.set;
+        List<Sql> conditions = new ArrayList<>();
         String prefix = "";
         int i = 0;
         while (i < segments.size()) {
             String segment = segments.get(i);
             if (segment.indexOf('.') > 0) {
-                i++; // a type cast: derived properties share the set's table
+                EntityType derived = entityCast(set, type, segment, p);
+                if (derived == null) {
+                    break;
+                }
+                if (!derived.qualifiedName().equals(type.qualifiedName())) {
+                    conditions.add(typeIn(rows.info(set), joinAlias, derived.qualifiedName(), p));
+                    type = derived;
+                }
+                prefix += "/" + segment;
+                i++;
                 continue;
             }
             NavigationProperty nav = navigation(set, type, segment);
@@ -613,7 +727,7 @@ final class SqlRenderer {
             Relationship rel = catalog.relationship(set, nav.name());
             Catalog.Set target = catalog.require(rel.targetSet());
             prefix += "/" + segment;
-            String key = joinAlias + prefix;
+            String key = current.alias + prefix;
             String alias = current.joins.get(key);
             if (alias == null) {
                 alias = "j" + aliases++;
@@ -626,35 +740,38 @@ final class SqlRenderer {
             type = target.entityType();
             i++;
         }
-        List<String> rest = segments.subList(i, segments.size());
-        if (rest.isEmpty()) {
-            return new Typed(Sql.of(joinAlias + ".\"$lid\""), Kind.INTEGER);
+        return new Walk(joinAlias, set, type, conditions, i);
+    }
+
+    /**
+     * The entity type a type cast segment names, when it is the current type or derived from it;
+     * null when it names no entity type (a cast inside a complex property).
+     */
+    private static EntityType entityCast(Catalog.Set set, EntityType current, String segment, Expr where) {
+        QualifiedName name;
+        try {
+            name = QualifiedName.parse(segment);
+        } catch (IllegalArgumentException e) {
+            throw bad(where, "has a segment '" + segment + "' that is not a qualified type name");
         }
-        TableInfo info = rows.info(set);
-        List<String> propertyPath = new ArrayList<>();
-        for (String s : rest) {
-            if (s.indexOf('.') < 0) {
-                propertyPath.add(s);
-            }
+        EntityType derived = set.model().entityType(name).orElse(null);
+        if (derived == null) {
+            return null;
         }
-        Column column = info.byPath.get(propertyPath);
-        if (column == null) {
-            throw bad(p, "names no property of " + type.qualifiedName().name() + " ('" + String.join("/", propertyPath) + "')");
+        boolean derivedFromCurrent = set.model().hierarchy(derived).stream()
+                .anyMatch(t -> t.qualifiedName().equals(current.qualifiedName()));
+        if (!derivedFromCurrent) {
+            throw bad(where, "casts " + current.qualifiedName() + " to " + name + ", which is not derived from it");
         }
-        String ref = joinAlias + "." + Ddl.quote(column.name());
-        if (column.role() == Column.Role.COMPLEX_PRESENT) {
-            return new Typed(Sql.of(ref), Kind.JSON);
+        return derived;
+    }
+
+    /** The value only where every condition holds, else null (a cast to a type the entity does not have). */
+    private static Sql onlyIf(List<Sql> conditions, Sql value) {
+        if (conditions.isEmpty()) {
+            return value;
         }
-        ValueType vt = info.types.get(propertyPath);
-        if (vt instanceof ValueType.Enumeration en) {
-            return new Typed(Sql.of(ref), Kind.ENUM, en.type(), null, null);
-        }
-        if (vt instanceof ValueType.Primitive prim) {
-            Column offset = info.offsets.get(propertyPath);
-            return new Typed(Sql.of(ref), kindOf(prim.type()), null,
-                    offset == null ? null : Sql.of(joinAlias + "." + Ddl.quote(offset.name())), null);
-        }
-        return new Typed(Sql.of(ref), Kind.JSON);
+        return Sql.join(" AND ", conditions).wrap("(CASE WHEN ", " THEN ").then("", value).wrap("", " END)");
     }
 
     private static NavigationProperty navigation(Catalog.Set set, EntityType type, String name) {
@@ -680,56 +797,67 @@ final class SqlRenderer {
     }
 
     /** A new scope over the entities a navigation path leads to, correlated with {@code scope}. */
-    private record Related(Scope scope, String correlation) {
+    private record Related(Scope scope, Sql correlation) {
     }
 
+    /**
+     * The entities the path leads to: single-valued navigations and type casts, then a last
+     * navigation (usually collection-valued), then optionally a type cast that keeps only the
+     * related entities of that derived type. Null when the path ends in a primitive or complex
+     * collection instead.
+     */
     private Related related(Scope scope, Expr.Path path, Expr where) {
         Scope start = path.variable() != null ? scope.variables.get(path.variable()) : scope;
         if (start == null) {
             throw bad(where, "uses the lambda variable '" + path.variable() + "' outside its lambda");
         }
-        List<String> segments = new ArrayList<>();
-        for (String s : path.segments()) {
-            if (s.indexOf('.') < 0) {
-                segments.add(s);
+        List<String> all = path.segments();
+        int last = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).indexOf('.') < 0) {
+                last = i;
             }
         }
-        if (segments.isEmpty() || start.json) {
+        if (last < 0 || start.json) {
             throw bad(where, "needs a navigation path");
         }
-        // all but the last segment are single-valued navigations, joined in the outer scope
-        String sourceAlias = start.alias;
-        Catalog.Set set = start.set;
-        if (segments.size() > 1) {
-            Typed prefix = path(new Expr.Path(path.variable(), segments.subList(0, segments.size() - 1)), scope);
-            String text = prefix.sql().text();
-            sourceAlias = text.substring(0, text.indexOf('.'));
-            set = setOfAlias(start, sourceAlias, segments.subList(0, segments.size() - 1));
-        }
-        String last = segments.get(segments.size() - 1);
-        NavigationProperty nav = navigation(set, set.entityType(), last);
+        // all before the last name are single-valued navigations and casts, joined in the outer scope
+        Walk w = walk(start, all.subList(0, last), where);
+        String name = all.get(last);
+        NavigationProperty nav = w.next() == last ? navigation(w.set(), w.type(), name) : null;
         if (nav == null) {
-            TableInfo info = rows.info(set);
-            Column c = info.byPath.get(List.of(last));
+            TableInfo info = rows.info(w.set());
+            List<String> propertyPath = new ArrayList<>();
+            for (String s : all.subList(w.next(), last + 1)) {
+                if (s.indexOf('.') < 0) {
+                    propertyPath.add(s);
+                }
+            }
+            Column c = info.byPath.get(propertyPath);
             if (c != null && c.collection()) {
                 return null; // a primitive or complex collection, not a navigation
             }
-            throw bad(where, "'" + last + "' is not a navigation property of " + set.entityType().qualifiedName().name());
+            throw bad(where, "'" + name + "' is not a navigation property of " + w.type().qualifiedName().name());
         }
-        Relationship rel = catalog.relationship(set, nav.name());
+        Relationship rel = catalog.relationship(w.set(), nav.name());
         Catalog.Set target = catalog.require(rel.targetSet());
         Map<String, Scope> variables = new LinkedHashMap<>(scope.variables);
         Scope inner = new Scope("t" + aliases++, target, variables);
-        return new Related(inner, joinCondition(rel, sourceAlias, inner.alias));
-    }
-
-    private Catalog.Set setOfAlias(Scope start, String alias, List<String> navigations) {
-        Catalog.Set set = start.set;
-        for (String n : navigations) {
-            NavigationProperty nav = navigation(set, set.entityType(), n);
-            set = catalog.require(catalog.relationship(set, nav.name()).targetSet());
+        List<Sql> correlation = new ArrayList<>();
+        correlation.add(Sql.of(joinCondition(rel, w.alias(), inner.alias)));
+        correlation.addAll(w.conditions());
+        EntityType targetType = target.entityType();
+        for (String cast : all.subList(last + 1, all.size())) {
+            EntityType derived = entityCast(target, targetType, cast, where);
+            if (derived == null) {
+                throw bad(where, "casts the related entities to '" + cast + "', which is not an entity type");
+            }
+            if (!derived.qualifiedName().equals(targetType.qualifiedName())) {
+                correlation.add(typeIn(inner.info, inner.alias, derived.qualifiedName(), where));
+                targetType = derived;
+            }
         }
-        return set;
+        return new Related(inner, Sql.join(" AND ", correlation));
     }
 
     private Scope navigationScope(Expr.Path p, Scope scope, Expr where) {
@@ -750,18 +878,18 @@ final class SqlRenderer {
             inner.variables.put(l.variable(), inner);
         }
         if (l.predicate() == null) {
-            return new Typed(Sql.of("EXISTS (SELECT 1 FROM " + Ddl.quote(inner.info.table.table()) + " " + inner.alias
-                    + " WHERE " + r.correlation() + ")"), Kind.PREDICATE);
+            return new Typed(r.correlation().wrap("EXISTS (SELECT 1 FROM " + Ddl.quote(inner.info.table.table()) + " "
+                    + inner.alias + " WHERE ", ")"), Kind.PREDICATE);
         }
         Sql predicate = predicate(l.predicate(), inner);
         Sql from = new Sql(inner.from(), List.of());
         if (l.operator() == Expr.LambdaOperator.ANY) {
-            return new Typed(Sql.of("EXISTS (SELECT 1 FROM ").then("", from).then(" WHERE " + r.correlation() + " AND ", predicate)
-                    .wrap("", ")"), Kind.PREDICATE);
+            return new Typed(Sql.of("EXISTS (SELECT 1 FROM ").then("", from).then(" WHERE ", r.correlation())
+                    .then(" AND ", predicate).wrap("", ")"), Kind.PREDICATE);
         }
         // all: no related entity for which the predicate is not true (true for an empty collection)
-        return new Typed(Sql.of("NOT EXISTS (SELECT 1 FROM ").then("", from).then(" WHERE " + r.correlation() + " AND (",
-                predicate).wrap("", ") IS NOT 1)"), Kind.PREDICATE);
+        return new Typed(Sql.of("NOT EXISTS (SELECT 1 FROM ").then("", from).then(" WHERE ", r.correlation())
+                .then(" AND (", predicate).wrap("", ") IS NOT 1)"), Kind.PREDICATE);
     }
 
     private Typed jsonLambda(Expr.Lambda l, Scope scope) {
@@ -823,8 +951,8 @@ final class SqlRenderer {
             Typed c = path(path, scope);
             return new Typed(c.sql().wrap("coalesce(json_array_length(", "), 0)"), Kind.INTEGER);
         }
-        return new Typed(Sql.of("(SELECT count(*) FROM " + Ddl.quote(r.scope().info.table.table()) + " " + r.scope().alias
-                + " WHERE " + r.correlation() + ")"), Kind.INTEGER);
+        return new Typed(r.correlation().wrap("(SELECT count(*) FROM " + Ddl.quote(r.scope().info.table.table()) + " "
+                + r.scope().alias + " WHERE ", ")"), Kind.INTEGER);
     }
 
     /**
@@ -832,13 +960,24 @@ final class SqlRenderer {
      * optionally one that satisfies {@code extra} in its own scope.
      */
     Sql exists(Expr.Path path, Scope scope, java.util.function.Function<Scope, Sql> extra, Expr where) {
-        Related r = related(scope, new Expr.Path(path.variable(), path.segments().subList(0, 1)), where);
+        // the first step: casts, one navigation, and the casts that restrict its entities
+        List<String> segments = path.segments();
+        int step = 0;
+        while (step < segments.size() && segments.get(step).indexOf('.') > 0) {
+            step++;
+        }
+        step++;
+        while (step < segments.size() && segments.get(step).indexOf('.') > 0) {
+            step++;
+        }
+        step = Math.min(step, segments.size());
+        Related r = related(scope, new Expr.Path(path.variable(), segments.subList(0, step)), where);
         if (r == null) {
             throw bad(where, "needs a navigation path");
         }
-        Sql inner = Sql.of(r.correlation());
-        if (path.segments().size() > 1) {
-            inner = inner.then(" AND ", exists(new Expr.Path(null, path.segments().subList(1, path.segments().size())),
+        Sql inner = r.correlation();
+        if (step < segments.size()) {
+            inner = inner.then(" AND ", exists(new Expr.Path(null, segments.subList(step, segments.size())),
                     r.scope(), extra, where));
         } else if (extra != null) {
             inner = inner.then(" AND ", extra.apply(r.scope()));

@@ -797,7 +797,7 @@ public final class UrlParser {
             skipSpaces();
             int mark = pos;
             String first = identifier();
-            if (!peek(',') && first.indexOf('.') > 0) {
+            if (!peek(',') && !peek('/') && first.indexOf('.') > 0) {
                 expect(')');
                 return new Expr.TypeCheck(function.equals("isof") ? Expr.TypeOperator.ISOF : Expr.TypeOperator.CAST, null,
                         qualifiedName(first, mark));

@@ -6,6 +6,7 @@ import dev.outpost.EntityNotFoundException;
 import dev.outpost.RequestOptions;
 import dev.outpost.model.QualifiedName;
 import dev.outpost.query.CollectionNavigation;
+import dev.outpost.query.ComplexProperty;
 import dev.outpost.query.DataQuery;
 import dev.outpost.query.EntityNavigation;
 import dev.outpost.spi.DataProvider;
@@ -420,6 +421,6 @@ public class ContainerService extends DataService {
         Map<java.lang.String, java.lang.Object> parameters = new LinkedHashMap<>();
         parameters.put("dev", dev_);
         parameters.put("java", java_);
-        return (String) callFunction(new QualifiedName("Shadow", "Lookup"), null, parameters);
+        return callFunction(new QualifiedName("Shadow", "Lookup"), null, parameters, ComplexProperty.of("Lookup", String.TYPE, String.class, String::new));
     }
 }

@@ -8,9 +8,14 @@ import dev.outpost.EntityValue;
 import dev.outpost.RequestOptions;
 import dev.outpost.model.QualifiedName;
 import dev.outpost.query.CollectionNavigation;
+import dev.outpost.query.CollectionProperty;
+import dev.outpost.query.ComplexProperty;
 import dev.outpost.query.DataQuery;
+import dev.outpost.query.DecimalProperty;
 import dev.outpost.query.EntityNavigation;
+import dev.outpost.query.EnumProperty;
 import dev.outpost.spi.DataProvider;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -849,10 +854,24 @@ public class GoldenService extends DataService {
      * @param count the parameter {@code Count} of type {@code Edm.Int32}
      * @return the result, of type {@code Collection(Outpost.Golden.Order)}
      */
-    public Object mostRecentOrders(Integer count) {
+    public List<Order> mostRecentOrders(Integer count) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("Count", count);
-        return callFunction(new QualifiedName("Outpost.Golden", "MostRecentOrders"), null, parameters);
+        return callFunctionForEntities(new QualifiedName("Outpost.Golden", "MostRecentOrders"), null, parameters, Order.class);
+    }
+
+    /**
+     * Calls the function {@code Outpost.Golden.TopTags} on the back end.
+     *
+     * <p>Actions and functions run on the back end only: this call needs a connection to it, and fails offline with an {@link dev.outpost.OutpostException}.
+     *
+     * @param count the parameter {@code Count} of type {@code Edm.Int32}
+     * @return the result, of type {@code Collection(Edm.String)}
+     */
+    public List<String> topTags(Integer count) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("Count", count);
+        return callFunction(new QualifiedName("Outpost.Golden", "TopTags"), null, parameters, CollectionProperty.ofStrings("TopTags"));
     }
 
     /**
@@ -889,6 +908,19 @@ public class GoldenService extends DataService {
     }
 
     /**
+     * Calls the action {@code Outpost.Golden.Relocate} on the back end.
+     *
+     * <p>Actions and functions run on the back end only: this call needs a connection to it, and fails offline with an {@link dev.outpost.OutpostException}.
+     *
+     * @param customer the entity the operation is bound to (binding parameter {@code customer})
+     * @return the result, of type {@code Collection(Outpost.Golden.Address)}
+     */
+    public List<Address> relocate(Customer customer) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        return callAction(new QualifiedName("Outpost.Golden", "Relocate"), customer.readLink(), parameters, CollectionProperty.of("Relocate", ComplexProperty.of("$it", Address.TYPE, Address.class, GoldenMetadata.VALUE_FACTORY)));
+    }
+
+    /**
      * Calls the function {@code Outpost.Golden.TotalCost} on the back end.
      *
      * <p>Actions and functions run on the back end only: this call needs a connection to it, and fails offline with an {@link dev.outpost.OutpostException}.
@@ -896,9 +928,9 @@ public class GoldenService extends DataService {
      * @param order the entity the operation is bound to (binding parameter {@code order})
      * @return the result, of type {@code Edm.Decimal}
      */
-    public Object totalCost(Order order) {
+    public BigDecimal totalCost(Order order) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        return callFunction(new QualifiedName("Outpost.Golden", "TotalCost"), order.readLink(), parameters);
+        return callFunction(new QualifiedName("Outpost.Golden", "TotalCost"), order.readLink(), parameters, DecimalProperty.of("TotalCost"));
     }
 
     /**
@@ -910,9 +942,35 @@ public class GoldenService extends DataService {
      * @param since the parameter {@code Since} of type {@code Edm.Date}
      * @return the result, of type {@code Collection(Outpost.Golden.Order)}
      */
-    public Object overdueOnOrderCollection(String orders, LocalDate since) {
+    public List<Order> overdueOnOrderCollection(String orders, LocalDate since) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("Since", since);
-        return callFunction(new QualifiedName("Outpost.Golden", "Overdue"), orders, parameters);
+        return callFunctionForEntities(new QualifiedName("Outpost.Golden", "Overdue"), orders, parameters, Order.class);
+    }
+
+    /**
+     * Calls the function {@code Outpost.Golden.NextStatus} on the back end.
+     *
+     * <p>Actions and functions run on the back end only: this call needs a connection to it, and fails offline with an {@link dev.outpost.OutpostException}.
+     *
+     * @param order the entity the operation is bound to (binding parameter {@code order})
+     * @return the result, of type {@code Outpost.Golden.Status}
+     */
+    public Status nextStatus(Order order) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        return callFunction(new QualifiedName("Outpost.Golden", "NextStatus"), order.readLink(), parameters, EnumProperty.of("NextStatus", Status.class, Status.TYPE));
+    }
+
+    /**
+     * Calls the function {@code Outpost.Golden.Headquarters} on the back end.
+     *
+     * <p>Actions and functions run on the back end only: this call needs a connection to it, and fails offline with an {@link dev.outpost.OutpostException}.
+     *
+     * @param customer the entity the operation is bound to (binding parameter {@code customer})
+     * @return the result, of type {@code Outpost.Golden.Address}
+     */
+    public Address headquarters(Customer customer) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        return callFunction(new QualifiedName("Outpost.Golden", "Headquarters"), customer.readLink(), parameters, ComplexProperty.of("Headquarters", Address.TYPE, Address.class, GoldenMetadata.VALUE_FACTORY));
     }
 }

@@ -30,7 +30,7 @@ final class AllSuites {
     static String run(Benchmarks.Arguments a, PrintStream log) throws IOException, InterruptedException {
         Instant started = Instant.now();
         Machine machine = Machine.current();
-        Path suitesDir = a.out().resolve("suites");
+        Path suitesDir = Files.createTempDirectory("outpost-benchmarks");
         List<String> sections = new ArrayList<>();
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode json = mapper.createObjectNode();
@@ -81,6 +81,7 @@ final class AllSuites {
         json.put("loadBefore", machine.loadBefore());
         json.put("loadAfter", Machine.loadAverage());
         json.set("suites", suites);
+        deleteTree(suitesDir);
         Files.writeString(a.out().resolve("benchmark-report.md"), md, StandardCharsets.UTF_8);
         Files.writeString(a.out().resolve("benchmark-report.json"), mapper.writeValueAsString(json) + "\n",
                 StandardCharsets.UTF_8);
@@ -92,6 +93,14 @@ final class AllSuites {
         String body = md.startsWith("# ") ? md.substring(md.indexOf('\n') + 1) : md;
         return body.replace(BenchmarkReport.RATIO_METHOD + "\n\n", "").replace(BenchmarkReport.HEAP_METHOD + "\n", "").strip()
                 + "\n";
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static String load(double load) {

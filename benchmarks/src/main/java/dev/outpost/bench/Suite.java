@@ -13,8 +13,8 @@ public interface Suite {
 
     /**
      * The heap the suite is measured with ({@code -Xmx}) when {@code all} runs it in a JVM of its own:
-     * 256 MB proves that reading, storing and syncing fit a small device; compiling msgraph's
-     * generated proxies in memory needs more.
+     * 256 MB proves that reading, storing and syncing fit a small device; generation runs at build
+     * time, in a Maven build's heap (1 GB; 2 GB to compile msgraph's proxies in memory as well).
      */
     default String heap() {
         return "256m";

@@ -80,7 +80,9 @@ final class LocalState {
         List<Long> remove = new ArrayList<>();
         List<StoredRequest> promote = new ArrayList<>();
         for (StoredRequest r : touching) {
-            boolean linkToIt = r.kind().isLink() && set.equals(r.targetSet()) && r.targetLid() == lid;
+            // only an entity that disappears (a new one) takes other entities' references to it along:
+            // a downloaded entity stays, and binds and links to it are the other entities' changes
+            boolean linkToIt = isNew && r.kind().isLink() && set.equals(r.targetSet()) && r.targetLid() == lid;
             if (own(r, set, lid)) {
                 remove.add(r.id());
                 if (r.kind() == StoredRequest.Kind.CREATE) {
@@ -88,7 +90,7 @@ final class LocalState {
                 }
             } else if (linkToIt) {
                 remove.add(r.id());
-            } else if (r.body() != null && (r.kind() == StoredRequest.Kind.CREATE
+            } else if (isNew && r.body() != null && (r.kind() == StoredRequest.Kind.CREATE
                     || r.kind() == StoredRequest.Kind.CREATE_RELATED)) {
                 ObjectNode body = r.body().deepCopy();
                 if (RequestApplier.scrub(body, set, lid)) {

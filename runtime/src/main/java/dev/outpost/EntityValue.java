@@ -169,6 +169,11 @@ public class EntityValue {
         setRelated(navigation.name(), entity);
     }
 
+    /** Sets new related entities to create together with this one (deep insert), typed. */
+    public <T extends EntityValue> void set(CollectionNavigation<T> navigation, List<T> entities) {
+        setRelatedList(navigation.name(), entities);
+    }
+
     /**
      * Relates this (new) entity to an existing one when it is created ({@code @odata.bind}).
      * For collection-valued navigations, call it once per target.

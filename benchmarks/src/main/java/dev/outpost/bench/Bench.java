@@ -12,6 +12,13 @@ final class Bench {
     private Bench() {
     }
 
+    /** Deletes a store file with its write-ahead log and shared-memory files. */
+    static void deleteStore(Path file) throws IOException {
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Files.deleteIfExists(Path.of(file + suffix));
+        }
+    }
+
     /** Deletes a directory tree (benchmark scratch space). */
     static void delete(Path dir) throws IOException {
         if (dir == null || !Files.exists(dir)) {

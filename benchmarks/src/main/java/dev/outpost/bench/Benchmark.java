@@ -37,6 +37,14 @@ public interface Benchmark {
         return 0;
     }
 
+    /**
+     * The most measured runs, whatever {@code --iterations} says: operations that take tens of
+     * seconds (a million-entity download) keep the whole run reasonable.
+     */
+    default int maximumIterations() {
+        return Integer.MAX_VALUE;
+    }
+
     /** The measured operation. Its result is kept until the next run so that the work cannot be optimised away. */
     Object run() throws Exception;
 

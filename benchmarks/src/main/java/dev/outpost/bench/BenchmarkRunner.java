@@ -53,8 +53,9 @@ public final class BenchmarkRunner {
                 }
             }
             sink = null;
-            Measurement measured = measure(b::run, heap);
-            Measurement base = baseline.isPresent() ? measure(baseline.get().operation(), heap) : null;
+            int iterations = Math.min(settings.iterations(), b.maximumIterations());
+            Measurement measured = measure(b::run, heap, iterations);
+            Measurement base = baseline.isPresent() ? measure(baseline.get().operation(), heap, iterations) : null;
             return new BenchmarkResult(b.name(), b.description(), measured,
                     baseline.map(Benchmark.Baseline::description).orElse(null), base, b.items());
         } finally {
@@ -63,8 +64,8 @@ public final class BenchmarkRunner {
         }
     }
 
-    private Measurement measure(Benchmark.Operation operation, HeapMonitor heap) throws Exception {
-        long[] nanos = new long[settings.iterations()];
+    private Measurement measure(Benchmark.Operation operation, HeapMonitor heap, int iterations) throws Exception {
+        long[] nanos = new long[iterations];
         heap.begin();
         for (int i = 0; i < nanos.length; i++) {
             sink = null; // the previous result must not count as live during this run

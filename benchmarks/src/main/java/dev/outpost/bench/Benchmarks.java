@@ -25,7 +25,8 @@ import java.util.Map;
 public final class Benchmarks {
 
     /** Every suite, by name. New suites (writes, queries, download, upload, generation) are added here. */
-    static final Map<String, Suite> SUITES = suites(new ModelSuite(), new StoreSuite());
+    static final Map<String, Suite> SUITES = suites(new ModelSuite(), new StoreSuite(), new SyncSuite(),
+            new GenerationSuite(false), new GenerationSuite(true));
 
     /** The command line, parsed. */
     record Arguments(List<String> suites, BenchmarkRunner.Settings settings, Path corpus, String document, Path out) {

@@ -69,6 +69,13 @@ final class StoreSuite implements Suite {
         return c;
     }
 
+    /** The work order the create benchmarks make, number {@code n}. */
+    static EntityValue workOrder(int n) {
+        return new EntityValue(WORK_ORDER).setValue("Title", "Work order " + n).setValue("Description", "Replace the pump")
+                .setValue("Priority", 1 + n % 5).setValue("EstimatedCost", BigDecimal.valueOf(n % 100_000, 2))
+                .setValue("DueDate", LocalDate.of(2026, 1, 1).plusDays(n % 365));
+    }
+
     /** L15: a local create is the entity row plus its queued POST, committed in one transaction. */
     static final class LocalCreate implements Benchmark {
         static final int PER_RUN = 1000;
@@ -124,9 +131,7 @@ final class StoreSuite implements Suite {
             EntityValue last = null;
             for (int i = 0; i < PER_RUN; i++) {
                 n++;
-                last = new EntityValue(WORK_ORDER).setValue("Title", "Work order " + n).setValue("Description", "Replace the pump")
-                        .setValue("Priority", 1 + n % 5).setValue("EstimatedCost", BigDecimal.valueOf(n % 100_000, 2))
-                        .setValue("DueDate", LocalDate.of(2026, 1, 1).plusDays(n % 365));
+                last = workOrder(n);
                 service.createEntity(last);
             }
             return last;

@@ -48,6 +48,22 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void generationBenchmarksRunOnTripPin() throws Exception {
+        RunContext context = new RunContext(Corpus.dir(), "trippin.xml");
+        List<BenchmarkResult> results = new BenchmarkRunner(new BenchmarkRunner.Settings(0, 1)).run(List.of(
+                new GenerationSuite.Generate(context, "trippin.xml"),
+                new GenerationSuite.GenerateAndCompile(context, "trippin.xml")));
+
+        assertThat(results).extracting(BenchmarkResult::name).containsExactly("generate.trippin", "generate+compile.trippin");
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.items()).isEqualTo(18);
+            assertThat(r.baseline()).isNotNull();
+            assertThat(r.measured().heap().peakBytes()).isPositive();
+        });
+        assertThat(Benchmarks.SUITES).containsKeys("generation", "generation+compile");
+    }
+
+    @Test
     void argumentsAreCheckedWithAClearMessage() {
         assertThatThrownBy(() -> Benchmarks.parse(new String[] {})).hasMessage("name at least one suite");
         assertThatThrownBy(() -> Benchmarks.parse(new String[] {"writes"})).hasMessage("unknown suite or option 'writes'");

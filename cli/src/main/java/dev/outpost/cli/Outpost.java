@@ -1,6 +1,7 @@
 package dev.outpost.cli;
 
 import dev.outpost.OutpostException;
+import dev.outpost.generator.schema.SchemaHistoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -16,15 +17,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 /**
- * The {@code outpost} command line. Subcommands do the work; {@code validate} is the first,
- * {@code generate} and {@code store} follow. Exit statuses are listed in {@link ExitStatus}.
+ * The {@code outpost} command line. Subcommands do the work: {@code validate}, {@code generate}
+ * and {@code store}. Exit statuses are listed in {@link ExitStatus}.
  */
 @Command(name = "outpost",
         mixinStandardHelpOptions = true,
         versionProvider = Outpost.Version.class,
-        description = "Offline-first OData v4 for Java: checks $metadata for offline use and works with offline stores.",
+        description = "Offline-first OData v4 for Java: checks $metadata for offline use, generates typed proxies,"
+                + " and works with offline stores.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {ValidateCommand.class, StoreCommand.class, HelpCommand.class},
+        subcommands = {ValidateCommand.class, GenerateCommand.class, StoreCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {ExitStatus.OK_HELP, ExitStatus.FINDINGS_HELP, ExitStatus.USAGE_HELP, ExitStatus.INTERNAL_HELP})
 public final class Outpost implements Callable<Integer> {
@@ -68,8 +70,12 @@ public final class Outpost implements Callable<Integer> {
     }
 
     private static int failure(Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
+        if (e instanceof CommandLine.ParameterException usage) {
+            return usageError(usage, null); // an argument the command could only check while running
+        }
         PrintWriter err = cli.getErr();
-        boolean known = e instanceof OutpostException || e instanceof CommandFailure || e instanceof UncheckedIOException;
+        boolean known = e instanceof OutpostException || e instanceof CommandFailure || e instanceof UncheckedIOException
+                || e instanceof SchemaHistoryException;
         if (known) {
             err.println("outpost: " + e.getMessage());
         } else {

@@ -6,7 +6,6 @@ import dev.outpost.generator.validation.FailOn;
 import dev.outpost.generator.validation.ValidationOptions;
 import dev.outpost.generator.validation.ValidationResult;
 import dev.outpost.generator.validation.Validator;
-import dev.outpost.model.MetadataSource;
 import dev.outpost.model.ServiceModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,11 +16,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,7 +80,7 @@ final class ValidateCommand implements Callable<Integer>, Outpost.Verbose {
     public Integer call() {
         ValidationOptions.Builder options = ValidationOptions.builder().failOn(failOn);
         severities.forEach(options::override);
-        ServiceModel model = ServiceModel.read(source());
+        ServiceModel model = ServiceModel.read(MetadataInput.source(spec, input, headers));
         ValidationResult result = Validator.validate(model, options.build());
         String report = format.render(result);
         PrintWriter out = spec.commandLine().getOut();
@@ -96,23 +92,6 @@ final class ValidateCommand implements Callable<Integer>, Outpost.Verbose {
         }
         out.flush();
         return result.fails() ? ExitStatus.FINDINGS : ExitStatus.OK;
-    }
-
-    private MetadataSource source() {
-        if (input.startsWith("http://") || input.startsWith("https://")) {
-            try {
-                return MetadataSource.url(new URI(input), headers);
-            } catch (URISyntaxException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "'" + input + "' is not a valid URL: " + e.getReason());
-            }
-        }
-        try {
-            return MetadataSource.file(Path.of(input));
-        } catch (InvalidPathException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "'" + input + "' is neither a file path nor an http(s) URL: " + e.getReason());
-        }
     }
 
     private void write(String report) {

@@ -75,6 +75,6 @@ class StoreCommandTest {
         assertThat(store("update", "WorkOrders(7)", "{}").err()).contains("no entity at 'WorkOrders(7)' (404)");
         assertThat(store("query", "WorkOrders").out()).isEqualTo("{\"value\":[]}\n");
         assertThat(outpost("store", "--store", dir.resolve("x.db").toString(), "query", "WorkOrders").err())
-                .contains("Missing required option: '--metadata=FILE'");
+                .contains("give --metadata FILE, or --service URL");
     }
 }

@@ -2,7 +2,10 @@ package dev.outpost.query;
 
 import dev.outpost.ComplexValue;
 import dev.outpost.model.QualifiedName;
+import dev.outpost.spi.ValueFactory;
 
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -14,20 +17,40 @@ import java.util.function.Supplier;
 public final class ComplexProperty<C extends ComplexValue> extends Expression implements TypedProperty<C> {
 
     private final Class<C> javaType;
-    private final Supplier<C> factory;
+    /** Creates the typed value a dynamic value of the given actual type converts to. */
+    private final Function<QualifiedName, ? extends ComplexValue> factory;
     private final QualifiedName complexType;
 
-    private ComplexProperty(Expr node, Class<C> javaType, Supplier<C> factory, QualifiedName complexType) {
+    private ComplexProperty(Expr node, Class<C> javaType, Function<QualifiedName, ? extends ComplexValue> factory,
+                            QualifiedName complexType) {
         super(node);
         this.javaType = javaType;
         this.factory = factory;
         this.complexType = complexType;
     }
 
-    /** The descriptor of the named property. */
+    /**
+     * The descriptor of the named property of a complex type without derived types: a dynamic
+     * value converts to {@code factory}'s class.
+     */
     public static <C extends ComplexValue> ComplexProperty<C> of(String name, QualifiedName complexType,
                                                                  Class<C> javaType, Supplier<C> factory) {
-        return new ComplexProperty<>(Properties.path(name), javaType, factory, complexType);
+        Objects.requireNonNull(factory, "factory");
+        return new ComplexProperty<>(Properties.path(name), javaType, actual -> factory.get(), complexType);
+    }
+
+    /**
+     * The descriptor of the named property of an abstract complex type, or of one with derived
+     * types: a dynamic value converts to the class the service's value factory creates for the
+     * value's <em>actual</em> type, so that a {@code Circle} held by a {@code Shape} property stays a
+     * {@code Circle}.
+     *
+     * @param valueFactory the generated service's value factory (for generated code)
+     */
+    public static <C extends ComplexValue> ComplexProperty<C> of(String name, QualifiedName complexType,
+                                                                 Class<C> javaType, ValueFactory valueFactory) {
+        Objects.requireNonNull(valueFactory, "valueFactory");
+        return new ComplexProperty<>(Properties.path(name), javaType, valueFactory::newComplex, complexType);
     }
 
     @Override
@@ -56,7 +79,13 @@ public final class ComplexProperty<C extends ComplexValue> extends Expression im
             return javaType.cast(stored);
         }
         if (stored instanceof ComplexValue dynamic) {
-            C typed = factory.get();
+            ComplexValue created = factory.apply(dynamic.complexType());
+            if (!javaType.isInstance(created)) {
+                throw new ClassCastException("property '" + name() + "' holds a value of type " + dynamic.complexType()
+                        + ", which has no generated class that extends " + javaType.getName()
+                        + "; regenerate the proxies if the service added the type");
+            }
+            C typed = javaType.cast(created);
             dynamic.names().forEach(n -> typed.setValue(n, dynamic.getValue(n)));
             return typed;
         }

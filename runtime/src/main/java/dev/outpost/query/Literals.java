@@ -70,10 +70,19 @@ public final class Literals {
         return new Expr.Literal(type, convertNumber(type, value));
     }
 
-    /** A literal whose Edm type follows from the value's Java type (see the table above). */
+    /**
+     * A literal whose Edm type follows from the value's Java type (see the table above), as key
+     * predicates need it. A generated enum constant ({@link ODataEnum}) becomes its member name:
+     * the local store matches an enum key by member name, and the URL writes OData 4.01's enum
+     * literal without the type prefix ({@code WorkOrders('InProgress')}), which the URL parser
+     * reads back.
+     */
     public static Expr.Literal infer(Object value) {
         if (value == null) {
             return NULL;
+        }
+        if (value instanceof ODataEnum e) {
+            return new Expr.Literal(PrimitiveType.STRING, e.odataName());
         }
         return new Expr.Literal(typeOf(value), value instanceof byte[] b ? b.clone() : value);
     }

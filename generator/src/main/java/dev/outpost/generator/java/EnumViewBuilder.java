@@ -1,7 +1,5 @@
 package dev.outpost.generator.java;
 
-import dev.outpost.generator.naming.JavaNames;
-import dev.outpost.generator.naming.NameAllocator;
 import dev.outpost.model.EnumMember;
 import dev.outpost.model.EnumType;
 import dev.outpost.model.QualifiedName;
@@ -15,9 +13,6 @@ import java.util.Set;
 /** Builds the view of a Java enum for an OData enum type. */
 final class EnumViewBuilder {
 
-    /** The enum's private fields. */
-    private static final List<String> FIELDS = List.of("odataName", "odataValue");
-
     private final ProxyNames names;
     private final String header;
 
@@ -28,16 +23,10 @@ final class EnumViewBuilder {
 
     Views.EnumView build(EnumType type) {
         JavaType.ClassName cls = names.classOf(type.qualifiedName());
-        NameAllocator scope = NameAllocator.caseSensitive(JavaNames::isReserved);
-        scope.reserve(ProxyNames.TYPE_CONSTANT);
-        FIELDS.forEach(scope::reserve);
-        List<String> constantNames = new ArrayList<>();
-        for (EnumMember m : type.members()) {
-            constantNames.add(scope.newName(names.strategy().constantName(m.name())));
-        }
+        List<String> constantNames = names.enumConstants(type);
         Set<String> variables = new HashSet<>(constantNames);
         variables.add(ProxyNames.TYPE_CONSTANT);
-        variables.addAll(FIELDS);
+        variables.addAll(ProxyNames.ENUM_FIELDS);
         Imports imports = new Imports(cls.packageName(), names.classesIn(cls.packageName()), variables);
 
         List<Views.EnumConstant> constants = new ArrayList<>();

@@ -95,13 +95,13 @@ public final class JavaEmitter {
         sources.add(source("metadata.ftl", metadata.metadata(resource)));
         sources.add(source("value-factory.ftl", metadata.valueFactory()));
 
-        // Rendering and parsing are independent per file and take most of the time; the result
-        // keeps the list's order, so the output does not depend on scheduling.
-        JavaFormatter formatter = new JavaFormatter();
-        List<GeneratedFile> files = new ArrayList<>(sources.parallelStream()
-                .map(s -> GeneratedFile.text(GeneratedFile.Kind.SOURCE, s.path(),
-                        formatter.format(s.path(), s.template(), TEMPLATES.render(s.template(), s.view(), s.path()))))
-                .toList());
+        List<GeneratedFile> files = new ArrayList<>(Parallel.formatAll(sources.size(), i -> {
+            Source s = sources.get(i);
+            return TEMPLATES.render(s.template(), s.view(), s.path());
+        }, (i, text, formatter) -> {
+            Source s = sources.get(i);
+            return GeneratedFile.text(GeneratedFile.Kind.SOURCE, s.path(), formatter.format(s.path(), s.template(), text));
+        }));
         files.sort(null);
         files.add(new GeneratedFile(GeneratedFile.Kind.RESOURCE, resource, document));
         return files;

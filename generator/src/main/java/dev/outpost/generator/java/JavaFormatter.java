@@ -18,9 +18,16 @@ import java.util.Optional;
  * Parses every rendered source with JavaParser (Java 17) and prints it in one layout. A template
  * bug thus fails generation, naming the file and line, instead of writing Java that does not
  * compile; and the layout never depends on how a template happens to indent.
+ *
+ * <p>Not thread-safe: the parser keeps state while it works. The emitter gives each of its
+ * threads one formatter, which then parses file after file.
  */
 final class JavaFormatter {
 
+    private final JavaParser parser = new JavaParser(new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+    private final PrinterConfiguration printer = new DefaultPrinterConfiguration().addOption(
+            new DefaultConfigurationOption(DefaultPrinterConfiguration.ConfigOption.END_OF_LINE_CHARACTER, "\n"));
 
     /**
      * The formatted source.
@@ -28,9 +35,7 @@ final class JavaFormatter {
      * @throws JavaEmitterException if the source does not parse
      */
     String format(String path, String template, String source) {
-        // Parser and printer keep state while they work: one of each per file, so files format in parallel.
-        ParseResult<CompilationUnit> result = new JavaParser(new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)).parse(source);
+        ParseResult<CompilationUnit> result = parser.parse(source);
         if (!result.isSuccessful() || result.getResult().isEmpty()) {
             Problem problem = result.getProblems().get(0);
             Optional<Range> range = problem.getLocation().flatMap(TokenRange::toRange);
@@ -41,8 +46,6 @@ final class JavaFormatter {
             throw new JavaEmitterException(path + ":" + line + ":" + column + ": template " + template
                     + " wrote Java that does not parse: " + problem.getMessage().lines().findFirst().orElse("") + text);
         }
-        PrinterConfiguration printer = new DefaultPrinterConfiguration().addOption(
-                new DefaultConfigurationOption(DefaultPrinterConfiguration.ConfigOption.END_OF_LINE_CHARACTER, "\n"));
         String printed = new DefaultPrettyPrinter(printer).print(result.getResult().get());
         return printed.endsWith("\n") ? printed : printed + "\n";
     }

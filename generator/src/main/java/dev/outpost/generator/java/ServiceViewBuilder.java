@@ -4,12 +4,13 @@ import dev.outpost.DataService;
 import dev.outpost.EntityNotFoundException;
 import dev.outpost.EntityValue;
 import dev.outpost.RequestOptions;
-import dev.outpost.generator.naming.JavaNames;
 import dev.outpost.generator.naming.NameAllocator;
+import dev.outpost.generator.naming.ReservedNames;
 import dev.outpost.model.ComplexType;
 import dev.outpost.model.EntityContainer;
 import dev.outpost.model.EntitySet;
 import dev.outpost.model.EntityType;
+import dev.outpost.model.EnumType;
 import dev.outpost.model.ModelType;
 import dev.outpost.model.NavigationProperty;
 import dev.outpost.model.Operation;
@@ -20,6 +21,7 @@ import dev.outpost.model.Property;
 import dev.outpost.model.PropertyRef;
 import dev.outpost.model.ServiceModel;
 import dev.outpost.model.Singleton;
+import dev.outpost.model.SourceLocation;
 import dev.outpost.model.StructuredType;
 import dev.outpost.model.TypeDefinition;
 import dev.outpost.model.TypeRef;
@@ -32,11 +34,12 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -68,15 +71,18 @@ final class ServiceViewBuilder {
     private final TypeMapping mapping;
     private final String header;
     /** Parameters and locals must not be named like the first segment of a package a type is qualified with. */
-    private final Predicate<String> variableReserved;
+    private final ReservedNames variableReserved;
 
     ServiceViewBuilder(ServiceModel model, ProxyNames names, TypeMapping mapping, String header) {
         this.model = model;
         this.names = names;
         this.mapping = mapping;
         this.header = header;
-        Set<String> roots = new HashSet<>(List.of("java", "dev", names.basePackage().split("\\.")[0]));
-        this.variableReserved = n -> JavaNames.isReserved(n) || roots.contains(n);
+        ReservedNames reserved = ReservedNames.javaKeywords();
+        for (String root : new LinkedHashSet<>(List.of("java", "dev", names.basePackage().split("\\.")[0]))) {
+            reserved = reserved.plus(root, "'" + root + "' starts a package name the service class qualifies types with");
+        }
+        this.variableReserved = reserved;
     }
 
     /** One key part as a parameter of the key lookup. */
@@ -96,7 +102,17 @@ final class ServiceViewBuilder {
                                  String variable) {
     }
 
-    Views.ServiceView build() {
+    /** Every name of the service class, allocated before any type is spelled. */
+    record Plan(Views.Params params, Set<String> variables, List<SetPlan> sets, Map<Singleton, List<String>> singletons,
+                String found, List<OperationPlan> operations) {
+    }
+
+    /**
+     * Allocates every name of the service class in document order: fixed parameters, the
+     * methods of each entity set and singleton, operation methods and their parameters. Renamed
+     * elements are recorded in the proxy names, which is all the validator needs of this builder.
+     */
+    Plan plan() {
         EntityContainer container = model.container().orElseThrow();
         NameAllocator fixed = NameAllocator.caseSensitive(variableReserved);
         Views.Params params = new Views.Params(fixed.newName("provider"), fixed.newName("query"),
@@ -110,12 +126,17 @@ final class ServiceViewBuilder {
         for (EntitySet set : container.entitySets()) {
             String n = set.name();
             var strategy = names.strategy();
-            List<String> group = methods.newNames(List.of(strategy.fetchMethodName(n), strategy.fetchByKeyMethodName(n),
-                    strategy.createMethodName(n), strategy.updateMethodName(n, false), strategy.deleteMethodName(n),
-                    strategy.linkMethodName("createLink", n), strategy.linkMethodName("updateLink", n),
-                    strategy.linkMethodName("deleteLink", n), strategy.linkMethodName("createRelated", n)));
+            String element = "entity set '" + n + "'";
+            NameAllocator.Allocation methodGroup = methods.allocate(List.of(strategy.fetchMethodName(n),
+                    strategy.fetchByKeyMethodName(n), strategy.createMethodName(n), strategy.updateMethodName(n, false),
+                    strategy.deleteMethodName(n), strategy.linkMethodName("createLink", n),
+                    strategy.linkMethodName("updateLink", n), strategy.linkMethodName("deleteLink", n),
+                    strategy.linkMethodName("createRelated", n)), element);
+            List<String> group = methodGroup.names();
             EntityType type = model.entityType(set.entityType()).orElse(null);
-            Optional<KeyPlan> key = type == null ? Optional.empty() : keyPlan(type, group.get(1));
+            Optional<KeyPlan> key = type == null ? Optional.empty() : keyPlan(set, type, group.get(1));
+            methodGroup.conflict().ifPresent(c -> names.renamed(element, names.containerPath(n), set.location(),
+                    generatedMethods(group, type, key.isPresent()), c, ProxyNames.SERVICE_RESERVED));
             key.ifPresent(k -> {
                 k.parameters().forEach(p -> variables.add(p.name()));
                 variables.addAll(List.of(k.query(), k.found(), k.key()));
@@ -126,14 +147,30 @@ final class ServiceViewBuilder {
         String found = fixed.copy().newName("found");
         variables.add(found);
         for (Singleton s : container.singletons()) {
-            singletons.put(s, methods.newNames(List.of(names.strategy().fetchMethodName(s.name()),
-                    names.strategy().updateMethodName(s.name(), true))));
+            String element = "singleton '" + s.name() + "'";
+            NameAllocator.Allocation a = methods.allocate(List.of(names.strategy().fetchMethodName(s.name()),
+                    names.strategy().updateMethodName(s.name(), true)), element);
+            a.conflict().ifPresent(c -> names.renamed(element, names.containerPath(s.name()), s.location(),
+                    a.names().stream().map(m -> m + "()").toList(), c, ProxyNames.SERVICE_RESERVED));
+            singletons.put(s, a.names());
         }
         List<OperationPlan> operations = operationPlans(container, methods);
         for (OperationPlan op : operations) {
             variables.addAll(op.parameters());
             variables.add(op.variable());
         }
+        return new Plan(params, variables, sets, singletons, found, operations);
+    }
+
+    Views.ServiceView build() {
+        EntityContainer container = model.container().orElseThrow();
+        Plan planned = plan();
+        Views.Params params = planned.params();
+        Set<String> variables = planned.variables();
+        List<SetPlan> sets = planned.sets();
+        Map<Singleton, List<String>> singletons = planned.singletons();
+        String found = planned.found();
+        List<OperationPlan> operations = planned.operations();
 
         JavaType.ClassName cls = names.service();
         Imports imports = new Imports(cls.packageName(), names.classesIn(cls.packageName()), variables);
@@ -159,7 +196,7 @@ final class ServiceViewBuilder {
                 dataService, dataProvider, valueFactory, params, setViews, singletonViews, operationViews);
     }
 
-    private Optional<KeyPlan> keyPlan(EntityType type, String method) {
+    private Optional<KeyPlan> keyPlan(EntitySet set, EntityType type, String method) {
         List<PropertyRef> key = model.key(type);
         if (key.isEmpty()) {
             return Optional.empty();
@@ -168,10 +205,14 @@ final class ServiceViewBuilder {
         List<KeyParameter> parameters = new ArrayList<>();
         for (PropertyRef ref : key) {
             Property p = keyProperty(type, ref.path());
-            if (p == null || p.type().collection() || !KEY_FAMILIES.contains(family(p.type()))) {
+            if (p == null || p.type().collection() || !(KEY_FAMILIES.contains(family(p.type())) || isEnum(p.type()))) {
                 return Optional.empty();
             }
-            parameters.add(new KeyParameter(ref, p, scope.newName(names.strategy().parameterName(ref.keyName()))));
+            String element = "key property '" + ref.keyName() + "' of entity set '" + set.name() + "'";
+            NameAllocator.Allocation a = scope.allocate(List.of(names.strategy().parameterName(ref.keyName())), element);
+            a.conflict().ifPresent(c -> names.renamed(element, type.qualifiedName() + "/" + ref.path(), p.location(),
+                    List.of("parameter " + a.names().get(0) + " of " + method + "()"), c, variableReserved));
+            parameters.add(new KeyParameter(ref, p, a.names().get(0)));
         }
         return Optional.of(new KeyPlan(method, parameters, scope.newName("query"), scope.newName("found"),
                 scope.newName("key")));
@@ -194,6 +235,11 @@ final class ServiceViewBuilder {
         return found;
     }
 
+    /** Whether the type is a (non-flags) enum: {@link DataQuery#withKey} writes its member name. */
+    private boolean isEnum(TypeRef ref) {
+        return model.resolve(ref.name()) instanceof EnumType e && !e.isFlags();
+    }
+
     private PrimitiveType.Family family(TypeRef ref) {
         ModelType t = model.resolve(ref.name());
         if (t instanceof TypeDefinition td) {
@@ -207,7 +253,9 @@ final class ServiceViewBuilder {
         for (OperationImport imp : container.operationImports()) {
             for (Operation op : model.operations(imp.operation())) {
                 if (!op.bound()) {
-                    plans.add(plan(methods, op, names.strategy().operationMethodName(imp.name()), false));
+                    plans.add(plan(methods, op, names.strategy().operationMethodName(imp.name()), false,
+                            op.kind().name().toLowerCase(Locale.ROOT) + " import '" + imp.name() + "'",
+                            names.containerPath(imp.name()), imp.location()));
                 }
             }
         }
@@ -219,23 +267,44 @@ final class ServiceViewBuilder {
             String candidate = collection
                     ? names.strategy().collectionOperationMethodName(op.qualifiedName().name(), binding.qualifiedName().name())
                     : names.strategy().operationMethodName(op.qualifiedName().name());
-            plans.add(plan(methods, op, candidate, collection));
+            plans.add(plan(methods, op, candidate, collection, "bound " + op.kind().name().toLowerCase(Locale.ROOT)
+                    + " '" + op.qualifiedName() + "'", op.qualifiedName().toString(), op.location()));
         }
         return plans;
     }
 
-    private OperationPlan plan(NameAllocator methods, Operation op, String candidate, boolean collectionBound) {
+    private OperationPlan plan(NameAllocator methods, Operation op, String candidate, boolean collectionBound,
+                               String element, String path, SourceLocation location) {
         List<JavaType> types = new ArrayList<>();
         NameAllocator scope = NameAllocator.caseSensitive(variableReserved);
         List<String> parameters = new ArrayList<>();
         for (int i = 0; i < op.parameters().size(); i++) {
             Parameter p = op.parameters().get(i);
             types.add(parameterType(op, i));
-            parameters.add(scope.newName(names.strategy().parameterName(p.name())));
+            String parameter = "parameter '" + p.name() + "' of " + element;
+            NameAllocator.Allocation a = scope.allocate(List.of(names.strategy().parameterName(p.name())), parameter);
+            a.conflict().ifPresent(c -> names.renamed(parameter, op.qualifiedName() + "/" + p.name(), location,
+                    List.of("parameter " + a.names().get(0)), c, variableReserved));
+            parameters.add(a.names().get(0));
         }
         String signature = types.stream().map(JavaType::erasure).collect(Collectors.joining(","));
-        return new OperationPlan(op, methods.newOverload(candidate, signature), collectionBound, parameters,
-                scope.newName("parameters"));
+        NameAllocator.Allocation method = methods.allocateOverload(candidate, signature, element);
+        method.conflict().ifPresent(c -> names.renamed(element, path, location,
+                List.of(method.names().get(0) + "()"), c, ProxyNames.SERVICE_RESERVED));
+        return new OperationPlan(op, method.names().get(0), collectionBound, parameters, scope.newName("parameters"));
+    }
+
+    /** The methods an entity set really gets, of the nine names its group was allocated. */
+    private List<String> generatedMethods(List<String> group, EntityType type, boolean keyLookup) {
+        List<String> generated = new ArrayList<>(List.of(group.get(0)));
+        if (keyLookup) {
+            generated.add(group.get(1));
+        }
+        generated.addAll(group.subList(2, 5));
+        if (type != null && (hasNavigations(type, true) || hasNavigations(type, false))) {
+            generated.addAll(group.subList(5, 9));
+        }
+        return generated.stream().map(m -> m + "()").toList();
     }
 
     /** A parameter's Java type; the binding parameter is the entity, or the path of the bound collection. */

@@ -115,8 +115,7 @@ final class StructuredViewBuilder {
                     new Views.Accessor(Javadoc.of("Sets new related entities of " + code
                                     + " to create together with this entity (deep insert).")
                             .tag("@param " + VALUE + " the new related entities").lines(),
-                            "void", n.setter(), list + " " + VALUE,
-                            "setRelatedList(" + n.constant() + ".name(), " + VALUE + ");"));
+                            "void", n.setter(), list + " " + VALUE, "set(" + n.constant() + ", " + VALUE + ");"));
         }
         String target = imports.render(targetClass);
         return List.of(

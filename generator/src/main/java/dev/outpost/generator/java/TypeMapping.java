@@ -126,13 +126,15 @@ final class TypeMapping {
         if (resolved instanceof ComplexType c) {
             JavaType.ClassName complexClass = names.classOf(c.qualifiedName());
             JavaType.ClassName descriptor = JavaType.ClassName.of(ComplexProperty.class);
+            // A value of an abstract type, or of one with derived types, may be of a derived type:
+            // the service's value factory creates the class of its actual type.
+            boolean polymorphic = c.isAbstract() || !model.derivedTypes(c).isEmpty();
             return new Fixed(JavaType.Parameterized.of(descriptor, complexClass), complexClass, (imports, n) -> {
                 String cls = imports.render(complexClass);
                 String type = cls + "." + ProxyNames.TYPE_CONSTANT;
-                // An abstract type has no constructor; a typed view of its own type stands in when
-                // a dynamic value must be converted (the store itself creates the derived class).
-                String supplier = c.isAbstract() ? "() -> new " + cls + "(" + type + ") {\n}" : cls + "::new";
-                return imports.render(descriptor) + ".of(" + n + ", " + type + ", " + cls + ".class, " + supplier + ")";
+                String factory = polymorphic ? imports.render(names.metadata()) + "." + names.valueFactoryConstant()
+                        : cls + "::new";
+                return imports.render(descriptor) + ".of(" + n + ", " + type + ", " + cls + ".class, " + factory + ")";
             });
         }
         return simple(UntypedProperty.class, JsonValue.class);

@@ -1,5 +1,7 @@
 package dev.outpost.generator.naming;
 
+import dev.outpost.model.ServiceModel;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +45,11 @@ public final class JavaNamingStrategy {
     /** The class name proposed for an entity, complex or enum type. */
     public String typeName(String odataName) {
         return shorten(upperCamel(odataName));
+    }
+
+    /** Whether {@link #typeName} cuts the type's name (and appends a hash) because it is too long. */
+    public boolean isShortened(String odataName) {
+        return upperCamel(odataName).length() > MAX_TYPE_NAME;
     }
 
     /** The name of a descriptor constant or enum constant. */
@@ -121,6 +128,26 @@ public final class JavaNamingStrategy {
             stem = stem.substring(0, stem.length() - "Service".length());
         }
         return stem;
+    }
+
+    /**
+     * The stem of a model's service class names: the configured name, else the entity container's
+     * name as {@link #serviceStem(String, String)} shortens it, else the last segment of the
+     * {@linkplain #mainNamespace main namespace}.
+     */
+    public String serviceStem(String configured, ServiceModel model) {
+        String main = mainNamespace(model);
+        return serviceStem(configured, model.container().map(c -> c.qualifiedName().name())
+                .orElse(main.substring(main.lastIndexOf('.') + 1)));
+    }
+
+    /**
+     * The namespace whose schema gets the base package: the entity container's, else the first
+     * schema's, else the empty string.
+     */
+    public String mainNamespace(ServiceModel model) {
+        return model.container().map(c -> c.qualifiedName().namespace())
+                .orElse(model.schemas().isEmpty() ? "" : model.schemas().get(0).namespace());
     }
 
     /** The data service class. */

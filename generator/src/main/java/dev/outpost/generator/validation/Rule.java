@@ -154,9 +154,12 @@ public enum Rule {
 
     JAVA_NAME("OUT118", Severity.INFO,
             "Name renamed in generated code",
-            "A type, property, navigation property, enum member, entity set, singleton, operation or parameter whose"
-                    + " name is a Java keyword, collides with a java.lang.Object method (a property Class would"
-                    + " generate getClass()), or differs from a sibling's name only by case.",
+            "A schema, type, property, navigation property, enum member, entity set, singleton, operation,"
+                    + " parameter or key property whose generated Java name is not the one the naming strategy proposes:"
+                    + " the proposal is a reserved word, a method inherited from java.lang.Object or the runtime base"
+                    + " class (a property Class would generate getClass()), a name another element took first (names"
+                    + " that differ only by case meet here), or a type name longer than 128 characters. The finding"
+                    + " gives the generated name, from the emitter's own naming, for the default service name.",
             "the store and sync are not affected; the generated Java name differs from the OData name",
             "use the generated Java name in Java code; URLs, queries and payloads keep the OData name"),
 

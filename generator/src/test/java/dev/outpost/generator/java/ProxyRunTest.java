@@ -72,6 +72,7 @@ class ProxyRunTest {
     private static final String SERVICE = """
             package usage;
 
+            import com.example.golden.Circle;
             import com.example.golden.Customer;
             import com.example.golden.GoldenMetadata;
             import com.example.golden.GoldenService;
@@ -79,6 +80,7 @@ class ProxyRunTest {
             import com.example.golden.OrderLine;
             import com.example.golden.Skill;
             import com.example.golden.Status;
+            import dev.outpost.ComplexValue;
             import dev.outpost.EntityNotFoundException;
             import dev.outpost.EntityValue;
             import dev.outpost.QueryResult;
@@ -185,6 +187,17 @@ class ProxyRunTest {
                     recorder.log.add("factory " + GoldenMetadata.VALUE_FACTORY.newEntity(new QualifiedName("Outpost.Golden", "order")).getClass().getSimpleName()
                             + " " + GoldenMetadata.VALUE_FACTORY.newEntity(new QualifiedName("Outpost.Golden", "Party")).getClass().getSimpleName()
                             + " " + GoldenMetadata.VALUE_FACTORY.newComplex(new QualifiedName("Outpost.Golden.Other", "Address")).getClass().getName());
+                    try {
+                        service.fetchRatesByKey(Status.DONE);
+                    } catch (EntityNotFoundException e) {
+                        recorder.log.add("no rate " + e.readLink());
+                    }
+                    customer.setValue("Outline", new ComplexValue(Circle.TYPE).setValue("Radius", 2.5));
+                    recorder.log.add("outline " + customer.getOutline().getClass().getSimpleName() + " "
+                            + customer.getOutline().complexType());
+                    Order withLines = new Order();
+                    withLines.setLines(List.of(new OrderLine(), new OrderLine()));
+                    recorder.log.add("deep insert of " + withLines.getLines().size() + " lines");
                     recorder.log.add("model " + recorder.model.entitySets().size() + " entity sets");
                     return recorder.log;
                 }
@@ -241,6 +254,10 @@ class ProxyRunTest {
                 "query Settings",
                 "no settings Settings",
                 "factory Order_2 EntityValue com.example.golden.other.Address",
-                "model 5 entity sets");
+                "query Rates('Done')",
+                "no rate Rates('Done')",
+                "outline Circle Outpost.Golden.Circle",
+                "deep insert of 2 lines",
+                "model 6 entity sets");
     }
 }

@@ -4,13 +4,11 @@ import dev.outpost.ComplexValue;
 import dev.outpost.EntityValue;
 import dev.outpost.internal.EntityAccess;
 import dev.outpost.internal.schema.Column;
-import dev.outpost.internal.url.LiteralFormat;
 import dev.outpost.model.ComplexType;
 import dev.outpost.model.EntityType;
 import dev.outpost.model.Property;
 import dev.outpost.model.PropertyRef;
 import dev.outpost.model.StructuredType;
-import dev.outpost.query.Expr;
 import dev.outpost.spi.ValueFactory;
 
 import java.sql.PreparedStatement;
@@ -213,38 +211,12 @@ final class EntityReader {
         if (isTrue(row.get("$new")) || info.keyColumns.isEmpty() || info.set.system()) {
             return StoredRequest.lidUrl(info.set.name(), lid);
         }
-        if (info.keyColumns.size() == 1) {
-            String literal = keyLiteral(info, row, 0);
-            return literal == null ? StoredRequest.lidUrl(info.set.name(), lid) : info.set.name() + "(" + literal + ")";
+        List<Object> values = new ArrayList<>();
+        for (Column c : info.keyColumns) {
+            values.add(row.get(c.name()));
         }
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < info.keyColumns.size(); i++) {
-            String literal = keyLiteral(info, row, i);
-            if (literal == null) {
-                return StoredRequest.lidUrl(info.set.name(), lid);
-            }
-            parts.add(info.key.get(i).keyName() + "=" + literal);
-        }
-        return info.set.name() + "(" + String.join(",", parts) + ")";
-    }
-
-    /** The URL literal of a row's key part, or null when it is unknown. */
-    private String keyLiteral(TableInfo info, Row row, int i) throws SQLException {
-        Column c = info.keyColumns.get(i);
-        Object sql = row.get(c.name());
-        if (sql == null) {
-            return null;
-        }
-        ValueType type = info.types.get(c.path());
-        if (!(type instanceof ValueType.Primitive p)) {
-            return null;
-        }
-        if (sql instanceof Number n && (p.type() == dev.outpost.model.PrimitiveType.INT32
-                || p.type() == dev.outpost.model.PrimitiveType.INT64)) {
-            return Long.toString(n.longValue()); // the common integer key, without a round trip through a literal
-        }
-        Object value = rows.codec().fromSql(type, sql, null, ValueFactory.DYNAMIC);
-        return LiteralFormat.format(new Expr.Literal(p.type(), value));
+        String key = rows.keyPredicate(info, values);
+        return key == null ? StoredRequest.lidUrl(info.set.name(), lid) : info.set.name() + "(" + key + ")";
     }
 
     /** The Java value at a property path: flattened complex values are rebuilt, others decoded. */

@@ -50,7 +50,20 @@ final class EntityRows {
      * navigation properties are left to the caller). Unknown properties are a 400 that names them.
      */
     Map<String, Object> columns(TableInfo info, EntityType type, ObjectNode json, String where) {
+        return columns(info, type, json, where, false);
+    }
+
+    /**
+     * The column values of server state: properties the model does not know (the back end added
+     * them, the app's model is older) are left out instead of refused.
+     */
+    Map<String, Object> serverColumns(TableInfo info, EntityType type, ObjectNode json, String where) {
+        return columns(info, type, json, where, true);
+    }
+
+    private Map<String, Object> columns(TableInfo info, EntityType type, ObjectNode json, String where, boolean lenient) {
         Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Writer> writers = writers(info);
         Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
@@ -58,47 +71,76 @@ final class EntityRows {
             if (name.indexOf('@') >= 0) {
                 continue;
             }
+            Writer w = writers.get(name);
+            if (w != null && info.model.property(type, name).isPresent()) {
+                put(w, values, f.getValue(), where);
+                continue;
+            }
             if (info.model.navigationProperty(type, name).isPresent()) {
                 continue;
             }
-            Property p = info.model.property(type, name).orElse(null);
-            if (p == null) {
-                if (type.isOpenType()) {
-                    continue;
-                }
-                throw ValueCodec.bad(where, "'" + type.qualifiedName().name() + "' has no property '" + name + "'");
+            if (type.isOpenType() || lenient) {
+                continue;
             }
-            put(info, values, List.of(name), f.getValue(), where + "/" + name);
+            if (w == null && info.model.property(type, name).isPresent()) {
+                throw ValueCodec.bad(where + "/" + name, "no column stores '" + name + "'");
+            }
+            throw ValueCodec.bad(where, "'" + type.qualifiedName().name() + "' has no property '" + name + "'");
         }
         return values;
     }
 
-    private void put(TableInfo info, Map<String, Object> values, List<String> path, JsonNode json, String where) {
+    /** How one property of the JSON becomes column values: a value column (and offset), or a flattened complex value. */
+    private record Writer(String name, Column column, ValueType type, Column offset, List<Writer> members) {
+    }
+
+    private final Map<TableInfo, Map<String, Writer>> writers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The writers of a table's top-level properties, worked out once per table (the model does not change). */
+    private Map<String, Writer> writers(TableInfo info) {
+        return writers.computeIfAbsent(info, i -> {
+            Map<String, Writer> top = new java.util.HashMap<>();
+            for (List<String> path : i.byPath.keySet()) {
+                if (path.size() == 1) {
+                    top.put(path.get(0), writer(i, path));
+                }
+            }
+            return top;
+        });
+    }
+
+    private static Writer writer(TableInfo info, List<String> path) {
         Column column = info.byPath.get(path);
-        if (column == null) {
-            throw ValueCodec.bad(where, "no column stores '" + String.join("/", path) + "'");
-        }
+        String name = path.get(path.size() - 1);
         if (info.isFlattened(path)) {
+            List<Writer> members = new ArrayList<>();
+            for (List<String> p : info.byPath.keySet()) {
+                if (p.size() == path.size() + 1 && p.subList(0, path.size()).equals(path)) {
+                    members.add(writer(info, p));
+                }
+            }
+            return new Writer(name, column, null, null, List.copyOf(members));
+        }
+        return new Writer(name, column, info.types.get(path), info.offsets.get(path), null);
+    }
+
+    private void put(Writer w, Map<String, Object> values, JsonNode json, String where) {
+        if (w.members() != null) {
             boolean present = json != null && !json.isNull();
             if (present && !json.isObject()) {
-                throw ValueCodec.bad(where, "expected a JSON object for a complex value");
+                throw ValueCodec.bad(where + "/" + w.name(), "expected a JSON object for a complex value");
             }
-            values.put(column.name(), present ? 1 : null);
-            for (Map.Entry<List<String>, Column> sub : info.byPath.entrySet()) {
-                List<String> p = sub.getKey();
-                if (p.size() == path.size() + 1 && p.subList(0, path.size()).equals(path)) {
-                    JsonNode child = present ? json.get(p.get(p.size() - 1)) : null;
-                    put(info, values, p, child, where + "/" + p.get(p.size() - 1));
-                }
+            values.put(w.column().name(), present ? 1 : null);
+            for (Writer m : w.members()) {
+                put(m, values, present ? json.get(m.name()) : null, where + "/" + w.name());
             }
             return;
         }
-        ValueType type = info.types.get(path);
-        Object javaValue = codec.fromJson(type, json, dev.outpost.spi.ValueFactory.DYNAMIC, where);
-        values.put(column.name(), codec.toSql(type, javaValue, where));
-        Column offset = info.offsets.get(path);
-        if (offset != null) {
-            values.put(offset.name(), ValueCodec.offsetMinutes(javaValue));
+        String at = where + "/" + w.name();
+        Object javaValue = codec.fromJson(w.type(), json, dev.outpost.spi.ValueFactory.DYNAMIC, at);
+        values.put(w.column().name(), codec.toSql(w.type(), javaValue, at));
+        if (w.offset() != null) {
+            values.put(w.offset().name(), ValueCodec.offsetMinutes(javaValue));
         }
     }
 
@@ -322,5 +364,106 @@ final class EntityRows {
         PreparedStatement p = db.prepare(sql);
         bind(p, java.util.Arrays.asList(params));
         return p.executeUpdate();
+    }
+
+    /** The SQL values of a key predicate's parts in key order, or null for a {@code ($lid=n)} key. */
+    List<Object> keyValues(Catalog.Set set, dev.outpost.query.ResourcePath.Key key) {
+        TableInfo info = info(set);
+        List<dev.outpost.query.ResourcePath.KeyPart> parts = key.parts();
+        if (parts.size() == 1 && "$lid".equals(parts.get(0).name())) {
+            return null;
+        }
+        if (info.key.isEmpty()) {
+            throw new DataRequestException(400, "'" + set.name() + "' has no key; address its entities by readLink");
+        }
+        if (parts.size() != info.key.size()) {
+            throw new DataRequestException(400, "'" + set.name() + "' has a key of " + info.key.size() + " part(s) "
+                    + info.key.stream().map(dev.outpost.model.PropertyRef::keyName).toList() + ", but " + parts.size() + " were given");
+        }
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < info.key.size(); i++) {
+            dev.outpost.model.PropertyRef ref = info.key.get(i);
+            dev.outpost.query.ResourcePath.KeyPart part = null;
+            if (parts.size() == 1 && parts.get(0).name() == null) {
+                part = parts.get(0);
+            } else {
+                for (dev.outpost.query.ResourcePath.KeyPart p : parts) {
+                    if (ref.keyName().equals(p.name()) || ref.path().equals(p.name())) {
+                        part = p;
+                    }
+                }
+            }
+            if (part == null) {
+                throw new DataRequestException(400, "the key of '" + set.name() + "' needs '" + ref.keyName() + "'");
+            }
+            Column column = info.keyColumns.get(i);
+            ValueType type = info.types.get(column.path());
+            Object value = part.value().value();
+            if (type instanceof ValueType.Primitive p) {
+                try {
+                    value = dev.outpost.query.Literals.checked(p.type(), value instanceof String s && p.type() == dev.outpost.model.PrimitiveType.GUID
+                            ? java.util.UUID.fromString(s) : value);
+                } catch (IllegalArgumentException e) {
+                    throw new DataRequestException(400, "key '" + ref.keyName() + "' of '" + set.name() + "': " + e.getMessage());
+                }
+            }
+            values.add(codec.toSql(type, value, ref.keyName()));
+        }
+        return values;
+    }
+
+
+    /**
+     * The key predicate of an entity for URLs ({@code 42}, {@code 'P1'} or {@code WorkOrderId=1,LineNo=2}),
+     * from its key columns' SQL values; null when a part is unknown or not a primitive.
+     */
+    String keyPredicate(TableInfo info, List<Object> sqlValues) {
+        if (info.keyColumns.isEmpty() || sqlValues.size() != info.keyColumns.size()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < info.keyColumns.size(); i++) {
+            Object sql = sqlValues.get(i);
+            Column c = info.keyColumns.get(i);
+            ValueType type = info.types.get(c.path());
+            if (sql == null || !(type instanceof ValueType.Primitive p)) {
+                return null;
+            }
+            String literal;
+            if (sql instanceof Number n && (p.type() == dev.outpost.model.PrimitiveType.INT32
+                    || p.type() == dev.outpost.model.PrimitiveType.INT64)) {
+                literal = Long.toString(n.longValue()); // the common integer key, without a round trip through a literal
+            } else {
+                Object value = codec.fromSql(type, sql, null, dev.outpost.spi.ValueFactory.DYNAMIC);
+                literal = dev.outpost.internal.url.LiteralFormat.format(new dev.outpost.query.Expr.Literal(p.type(), value));
+            }
+            parts.add(info.keyColumns.size() == 1 ? literal : info.key.get(i).keyName() + "=" + literal);
+        }
+        return String.join(",", parts);
+    }
+
+    /** The key column values of an entity, from its row or (deleted locally) its server image; null when neither exists. */
+    List<Object> keyOf(TableInfo info, long lid) throws SQLException {
+        if (info.keyColumns.isEmpty()) {
+            return null;
+        }
+        StringBuilder cols = new StringBuilder();
+        for (Column c : info.keyColumns) {
+            cols.append(cols.length() > 0 ? ", " : "").append(Ddl.quote(c.name()));
+        }
+        for (String table : List.of(info.quoted, Ddl.quote(info.table.serverTable()))) {
+            PreparedStatement p = db.prepare("SELECT " + cols + " FROM " + table + " WHERE \"$lid\" = ?");
+            p.setLong(1, lid);
+            try (ResultSet rs = p.executeQuery()) {
+                if (rs.next()) {
+                    List<Object> values = new ArrayList<>();
+                    for (int i = 1; i <= info.keyColumns.size(); i++) {
+                        values.add(rs.getObject(i));
+                    }
+                    return values;
+                }
+            }
+        }
+        return null;
     }
 }

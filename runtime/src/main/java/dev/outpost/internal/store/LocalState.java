@@ -33,6 +33,69 @@ final class LocalState {
 
     /** Restores server state and replays every queued request; must run inside a write transaction. */
     void rebuild() throws SQLException {
+        restoreServerState();
+        replay();
+    }
+
+    /**
+     * After an upload: the succeeded requests (already out of the queue) become server state. When
+     * no remaining request touches what they changed, the local rows already are that state and
+     * only their server images go; otherwise server state is restored, the succeeded requests are
+     * applied to it as server state, and the remaining queue is replayed on top.
+     */
+    void advance(List<StoredRequest> succeeded, Map<String, List<Long>> touched) throws SQLException {
+        if (succeeded.isEmpty()) {
+            return;
+        }
+        boolean stillTouched = false;
+        for (Map.Entry<String, List<Long>> e : touched.entrySet()) {
+            for (long lid : e.getValue()) {
+                if (queue.isTouched(e.getKey(), lid)) {
+                    stillTouched = true;
+                }
+            }
+        }
+        if (!stillTouched) {
+            for (Map.Entry<String, List<Long>> e : touched.entrySet()) {
+                Catalog.Set set = catalog.require(e.getKey());
+                for (long lid : e.getValue()) {
+                    forgetServerImage(set, lid);
+                }
+            }
+            return;
+        }
+        restoreServerState();
+        for (StoredRequest r : succeeded) {
+            try {
+                applier.applyAsServer(r);
+            } catch (dev.outpost.EntityNotFoundException e) {
+                // the server applied it to an entity a download has since removed: nothing to apply
+            }
+        }
+        replay();
+    }
+
+    /** The entity's local row is its server state now: its images (row and links) go, and it is no longer new. */
+    private void forgetServerImage(Catalog.Set set, long lid) throws SQLException {
+        List<String> sql = new ArrayList<>();
+        sql.add("DELETE FROM " + Ddl.quote(set.table().serverTable()) + " WHERE \"$lid\" = ?");
+        sql.add("UPDATE " + Ddl.quote(set.table().table()) + " SET \"$new\" = 0 WHERE \"$lid\" = ? AND \"$new\" = 1");
+        for (LinkTable l : catalog.schema().linkTables()) {
+            if (l.sourceSet().equals(set.name())) {
+                sql.add("DELETE FROM " + Ddl.quote("$server." + l.table()) + " WHERE \"source$lid\" = ?");
+            }
+            if (l.targetSet().equals(set.name())) {
+                sql.add("DELETE FROM " + Ddl.quote("$server." + l.table()) + " WHERE \"target$lid\" = ?");
+            }
+        }
+        for (String statement : sql) {
+            var p = db.prepare(statement);
+            p.setLong(1, lid);
+            p.executeUpdate();
+        }
+    }
+
+    private void restoreServerState() throws SQLException {
         var c = db.prepare("SELECT 1").getConnection();
         List<String> sql = new ArrayList<>();
         for (LinkTable l : catalog.schema().linkTables()) {
@@ -55,6 +118,9 @@ final class LocalState {
             sql.add("DELETE FROM " + server);
         }
         Database.execute(c, sql);
+    }
+
+    private void replay() throws SQLException {
         queue.clearIndex();
         for (StoredRequest r : queue.all()) {
             try {

@@ -24,6 +24,8 @@ public final class LocalStore implements AutoCloseable {
     private final LocalChanges changes;
     private final LocalState state;
     private final QueryEngine queries;
+    private final SyncStore sync;
+    private final UploadStore upload;
 
     private LocalStore(Database db, StoreFile.Opened opened) {
         this.db = db;
@@ -36,6 +38,8 @@ public final class LocalStore implements AutoCloseable {
         this.changes = new LocalChanges(db, catalog, rows, queue, applier);
         this.state = new LocalState(db, catalog, queue, applier);
         this.queries = new QueryEngine(db, catalog, rows, queue);
+        this.sync = new SyncStore(db, catalog, rows, state);
+        this.upload = new UploadStore(db, catalog, rows, queue, state);
     }
 
     /** Opens a store file for a model. */
@@ -47,6 +51,16 @@ public final class LocalStore implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /** The store side of uploads. */
+    public UploadStore upload() {
+        return upload;
+    }
+
+    /** The store side of downloads. */
+    public SyncStore sync() {
+        return sync;
     }
 
     public ServiceModel model() {
@@ -73,6 +87,12 @@ public final class LocalStore implements AutoCloseable {
     public void undo(String readLink) {
         db.write(c -> {
             LocalChanges.Ref ref = resolve(readLink);
+            for (StoredRequest r : queue.touching(ref.set(), ref.lid())) {
+                if (UploadStore.STATE_SENDING.equals(r.state())) {
+                    throw new DataRequestException(409, "'" + readLink + "' has a change that is being uploaded (or whose"
+                            + " upload was interrupted and is not settled yet); undo it after the upload completes");
+                }
+            }
             state.undo(ref.set(), ref.lid());
             return null;
         });
@@ -85,19 +105,9 @@ public final class LocalStore implements AutoCloseable {
         if (path.segments().size() != 2 || !(path.segments().get(1) instanceof dev.outpost.query.ResourcePath.Key key)) {
             throw new DataRequestException(400, "'" + readLink + "' is not the readLink of an entity (Set(key) or Set($lid=n))");
         }
-        TableInfo info = rows.info(set);
-        if (key.parts().size() == 1 && "$lid".equals(key.parts().get(0).name())) {
+        List<Object> values = rows.keyValues(set, key);
+        if (values == null) {
             return new LocalChanges.Ref(set.name(), ((Number) key.parts().get(0).value().value()).longValue());
-        }
-        List<Object> values = new java.util.ArrayList<>();
-        for (int i = 0; i < info.keyColumns.size() && i < key.parts().size(); i++) {
-            ValueType type = info.types.get(info.keyColumns.get(i).path());
-            Object v = key.parts().get(i).value().value();
-            if (type instanceof ValueType.Primitive p) {
-                v = dev.outpost.query.Literals.checked(p.type(), v instanceof String s && p.type() == dev.outpost.model.PrimitiveType.GUID
-                        ? java.util.UUID.fromString(s) : v);
-            }
-            values.add(rows.codec().toSql(type, v, readLink));
         }
         long lid = new ServerWriter(db, catalog, rows, state).lid(set, values);
         if (lid == 0) {
@@ -136,6 +146,43 @@ public final class LocalStore implements AutoCloseable {
             p.executeUpdate();
             return null;
         });
+    }
+
+    /** A value the store keeps about itself (client ID, what the back end supports), or null. */
+    public String meta(String key) {
+        return db.read(c -> {
+            var p = db.prepare("SELECT \"value\" FROM \"$meta\" WHERE \"key\" = ?");
+            p.setString(1, key);
+            try (var rs = p.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+    }
+
+    /** Keeps a value about the store. */
+    public void meta(String key, String value) {
+        db.write(c -> {
+            var p = db.prepare("INSERT INTO \"$meta\" (\"key\", \"value\") VALUES (?, ?) ON CONFLICT (\"key\")"
+                    + " DO UPDATE SET \"value\" = excluded.\"value\"");
+            p.setString(1, key);
+            p.setString(2, value);
+            p.executeUpdate();
+            return null;
+        });
+    }
+
+    /**
+     * How the store's schema would change for another version of the model: null when it would
+     * not change, an empty list when the change is additive (it migrates in place), else what
+     * cannot migrate, element by element.
+     */
+    public List<String> schemaChange(ServiceModel newer) {
+        var current = catalog.schema();
+        var next = dev.outpost.internal.schema.SchemaMapper.map(newer);
+        if (current.identityHash().equals(next.identityHash())) {
+            return null;
+        }
+        return dev.outpost.internal.schema.SchemaDiff.between(current, next).incompatible();
     }
 
     public boolean isRequestQueueEmpty() {

@@ -8,12 +8,10 @@ import dev.outpost.internal.schema.Column;
 import dev.outpost.internal.schema.Ddl;
 import dev.outpost.internal.schema.Relationship;
 import dev.outpost.model.NavigationProperty;
-import dev.outpost.model.PropertyRef;
 import dev.outpost.model.QualifiedName;
 import dev.outpost.query.DataQuery;
 import dev.outpost.query.Expand;
 import dev.outpost.query.Expr;
-import dev.outpost.query.Literals;
 import dev.outpost.query.OrderBy;
 import dev.outpost.query.ResourcePath;
 import dev.outpost.spi.ValueFactory;
@@ -80,7 +78,7 @@ final class QueryEngine {
             ResourcePath.Segment s = segments.get(i);
             if (s instanceof ResourcePath.Key k) {
                 boolean last = i == segments.size() - 1 || !(segments.get(i + 1) instanceof ResourcePath.Named);
-                List<Object> values = keyValues(set, k);
+                List<Object> values = rows.keyValues(set, k);
                 if (values == null || !last) {
                     lid = values == null ? localId(set, k) : rows.lidByKey(rows.info(set), values);
                     if (lid == 0) {
@@ -160,52 +158,6 @@ final class QueryEngine {
             throw new DataRequestException(400, "$lid takes a number, not " + v);
         }
         return rows.typeOf(rows.info(set), n.longValue()) == null ? 0 : n.longValue();
-    }
-
-    /** The SQL values of a key predicate's parts in key order, or null for a {@code ($lid=n)} key. */
-    private List<Object> keyValues(Catalog.Set set, ResourcePath.Key key) {
-        TableInfo info = rows.info(set);
-        List<ResourcePath.KeyPart> parts = key.parts();
-        if (parts.size() == 1 && "$lid".equals(parts.get(0).name())) {
-            return null;
-        }
-        if (info.key.isEmpty()) {
-            throw new DataRequestException(400, "'" + set.name() + "' has no key; address its entities by readLink");
-        }
-        if (parts.size() != info.key.size()) {
-            throw new DataRequestException(400, "'" + set.name() + "' has a key of " + info.key.size() + " part(s) "
-                    + info.key.stream().map(PropertyRef::keyName).toList() + ", but " + parts.size() + " were given");
-        }
-        List<Object> values = new ArrayList<>();
-        for (int i = 0; i < info.key.size(); i++) {
-            PropertyRef ref = info.key.get(i);
-            ResourcePath.KeyPart part = null;
-            if (parts.size() == 1 && parts.get(0).name() == null) {
-                part = parts.get(0);
-            } else {
-                for (ResourcePath.KeyPart p : parts) {
-                    if (ref.keyName().equals(p.name()) || ref.path().equals(p.name())) {
-                        part = p;
-                    }
-                }
-            }
-            if (part == null) {
-                throw new DataRequestException(400, "the key of '" + set.name() + "' needs '" + ref.keyName() + "'");
-            }
-            Column column = info.keyColumns.get(i);
-            ValueType type = info.types.get(column.path());
-            Object value = part.value().value();
-            if (type instanceof ValueType.Primitive p) {
-                try {
-                    value = Literals.checked(p.type(), value instanceof String s && p.type() == dev.outpost.model.PrimitiveType.GUID
-                            ? java.util.UUID.fromString(s) : value);
-                } catch (IllegalArgumentException e) {
-                    throw new DataRequestException(400, "key '" + ref.keyName() + "' of '" + set.name() + "': " + e.getMessage());
-                }
-            }
-            values.add(rows.codec().toSql(type, value, ref.keyName()));
-        }
-        return values;
     }
 
     // ---- running -------------------------------------------------------------------------------

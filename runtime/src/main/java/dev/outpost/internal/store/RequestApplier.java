@@ -49,12 +49,24 @@ final class RequestApplier {
     private final EntityRows rows;
     private final Links links;
     private final Database db;
+    /** While true, requests are applied as server state (uploaded successfully): no server images, nothing new. */
+    private boolean asServer;
 
     RequestApplier(Database db, Catalog catalog, EntityRows rows, Links links) {
         this.db = db;
         this.catalog = catalog;
         this.rows = rows;
         this.links = links;
+    }
+
+    /** Applies a request the back end has applied: the result is server state (no image is kept, creates are not new). */
+    Applied applyAsServer(StoredRequest r) throws SQLException {
+        asServer = true;
+        try {
+            return apply(r);
+        } finally {
+            asServer = false;
+        }
     }
 
     Applied apply(StoredRequest r) throws SQLException {
@@ -138,6 +150,9 @@ final class RequestApplier {
      * change; entities created locally have none.
      */
     void keepServerState(Catalog.Set set, long lid) throws SQLException {
+        if (asServer) {
+            return;
+        }
         TableInfo info = rows.info(set);
         if (rows.hasServerImage(info, lid) || rows.isNew(info, lid) || rows.typeOf(info, lid) == null) {
             return;
@@ -168,7 +183,7 @@ final class RequestApplier {
         Map<String, Object> values = new LinkedHashMap<>(defaults(info, type, body));
         values.putAll(rows.columns(info, type, body, where));
         long lid = body.has(LID) ? body.get(LID).asLong() : 0;
-        lid = rows.insert(info, lid, type.qualifiedName().toString(), null, true, true, values);
+        lid = rows.insert(info, lid, type.qualifiedName().toString(), null, !asServer, true, values);
         body.put(LID, lid);
         body.put(SET, set.name());
         add(modified, set.name(), lid);

@@ -179,19 +179,44 @@ final class RequestQueue {
         p.executeUpdate();
     }
 
-    /** Removes requests with their entity index and error records. */
+    /**
+     * Removes requests with their entity index and error records; one pass over each table
+     * whatever the number of requests (the entity index is keyed by entity, not by request).
+     */
     void delete(List<Long> ids) throws SQLException {
         size = -1;
-        for (String sql : List.of("DELETE FROM \"$requests\" WHERE \"id\" = ?",
-                "DELETE FROM \"$request_entities\" WHERE \"request\" = ?",
-                "DELETE FROM \"$errors\" WHERE \"request\" = ?")) {
-            PreparedStatement p = db.prepare(sql);
-            for (long id : ids) {
-                p.setLong(1, id);
-                p.addBatch();
-            }
-            p.executeBatch();
+        if (ids.isEmpty()) {
+            return;
         }
+        db.prepare("CREATE TEMP TABLE IF NOT EXISTS \"$ids\" (\"id\" INTEGER PRIMARY KEY)").execute();
+        db.prepare("DELETE FROM temp.\"$ids\"").executeUpdate();
+        PreparedStatement add = db.prepare("INSERT OR IGNORE INTO temp.\"$ids\" (\"id\") VALUES (?)");
+        for (long id : ids) {
+            add.setLong(1, id);
+            add.addBatch();
+        }
+        add.executeBatch();
+        for (String sql : List.of("DELETE FROM \"$requests\" WHERE \"id\" IN (SELECT \"id\" FROM temp.\"$ids\")",
+                "DELETE FROM \"$request_entities\" WHERE \"request\" IN (SELECT \"id\" FROM temp.\"$ids\")",
+                "DELETE FROM \"$errors\" WHERE \"request\" IN (SELECT \"id\" FROM temp.\"$ids\")")) {
+            db.prepare(sql).executeUpdate();
+        }
+        db.prepare("DELETE FROM temp.\"$ids\"").executeUpdate();
+    }
+
+    /** One request, or null. */
+    StoredRequest byId(long id) throws SQLException {
+        PreparedStatement p = db.prepare("SELECT " + COLUMNS + " FROM \"$requests\" WHERE \"id\" = ?");
+        p.setLong(1, id);
+        List<StoredRequest> found = read(p);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Requests in one state, in FIFO order. */
+    List<StoredRequest> inState(String state) throws SQLException {
+        PreparedStatement p = db.prepare("SELECT " + COLUMNS + " FROM \"$requests\" WHERE \"state\" = ? ORDER BY \"id\"");
+        p.setString(1, state);
+        return read(p);
     }
 
     /** Every request in FIFO order (pending, in flight and failed). */
@@ -206,6 +231,16 @@ final class RequestQueue {
         p.setString(1, set);
         p.setLong(2, lid);
         return read(p);
+    }
+
+    /** Whether any queued request touches an entity. */
+    boolean isTouched(String set, long lid) throws SQLException {
+        PreparedStatement p = db.prepare("SELECT 1 FROM \"$request_entities\" WHERE \"entity_set\" = ? AND \"lid\" = ? LIMIT 1");
+        p.setString(1, set);
+        p.setLong(2, lid);
+        try (ResultSet rs = p.executeQuery()) {
+            return rs.next();
+        }
     }
 
     /** Whether no request waits to be uploaded (failed ones excluded: they wait for a decision). */

@@ -35,18 +35,45 @@ final class ServerWriter {
     private final LocalState state;
     private boolean rebase;
 
-    ServerWriter(Database db, Catalog catalog, EntityRows rows, LocalState state) {
+    ServerWriter(Database db, Catalog catalog, EntityRows rows, LocalState state) throws SQLException {
         this.db = db;
         this.catalog = catalog;
         this.rows = rows;
         this.state = state;
+        db.prepare("CREATE TEMP TABLE IF NOT EXISTS \"$written\" (\"entity_set\" TEXT NOT NULL, \"lid\" INTEGER NOT NULL,"
+                + " PRIMARY KEY (\"entity_set\", \"lid\")) WITHOUT ROWID").execute();
+        db.prepare("CREATE TEMP TABLE IF NOT EXISTS \"$written_all\" (\"entity_set\" TEXT NOT NULL, \"lid\" INTEGER NOT NULL,"
+                + " PRIMARY KEY (\"entity_set\", \"lid\")) WITHOUT ROWID").execute();
+        db.prepare("DELETE FROM temp.\"$written\"").executeUpdate();
+        db.prepare("DELETE FROM temp.\"$written_all\"").executeUpdate();
+    }
+
+    /**
+     * Starts a new part of this transaction (the next defining query of a download): {@code $written}
+     * then holds only what this part writes; everything stays remembered for {@link #finish()}.
+     */
+    void startPart() throws SQLException {
+        keepWritten();
+    }
+
+    private void keepWritten() throws SQLException {
+        db.prepare("INSERT OR IGNORE INTO temp.\"$written_all\" SELECT * FROM temp.\"$written\"").executeUpdate();
+        db.prepare("DELETE FROM temp.\"$written\"").executeUpdate();
+    }
+
+    /** Remembers that this write transaction wrote an entity's server state (for {@link #resolveReferences()} and downloads). */
+    private void written(Catalog.Set set, long lid) throws SQLException {
+        PreparedStatement p = db.prepare("INSERT OR IGNORE INTO temp.\"$written\" (\"entity_set\", \"lid\") VALUES (?, ?)");
+        p.setString(1, set.name());
+        p.setLong(2, lid);
+        p.executeUpdate();
     }
 
     /** Writes one entity (OData JSON, with expanded navigations) as server state; returns its local ID. */
     long upsert(Catalog.Set set, ObjectNode json) throws SQLException {
         TableInfo info = rows.info(set);
         EntityType type = type(set, json);
-        Map<String, Object> values = rows.columns(info, type, json, set.name());
+        Map<String, Object> values = rows.serverColumns(info, type, json, set.name());
         List<Object> key = new ArrayList<>();
         for (Column c : info.keyColumns) {
             key.add(values.get(c.name()));
@@ -70,6 +97,7 @@ final class ServerWriter {
         } else {
             lid = rows.insert(info, 0, type.qualifiedName().toString(), etag, false, false, values);
         }
+        written(set, lid);
         expanded(set, type, lid, json, dirty);
         return lid;
     }
@@ -85,17 +113,42 @@ final class ServerWriter {
         for (Column c : info.keyColumns) {
             key.add(values.get(c.name()));
         }
+        deleteByKey(set, key);
+    }
+
+    /** The server deleted the entity with these key column values; returns whether the store had it. */
+    boolean deleteByKey(Catalog.Set set, List<Object> key) throws SQLException {
+        TableInfo info = rows.info(set);
         long imageLid = lidInServerImage(info, key);
         if (imageLid > 0) {
             rows.execute("DELETE FROM " + Ddl.quote(info.table.serverTable()) + " WHERE \"$lid\" = ?", imageLid);
             rebase = true; // queued requests for it stay and will fail on upload, into the error archive
-            return;
+            return true;
         }
         long lid = rows.lidByKey(info, key);
         if (lid > 0) {
             rows.delete(info, lid);
             deleteLinks(set, lid);
+            unreference(set, lid);
+            return true;
         }
+        return false;
+    }
+
+    /** Clears reference columns that point at an entity that left the store. */
+    void unreference(Catalog.Set set, long lid) throws SQLException {
+        for (Relationship rel : catalog.schema().relationships()) {
+            if (rel.storage() == Relationship.Storage.REFERENCE && rel.targetSet().equals(set.name())) {
+                String table = catalog.require(rel.entitySet()).table().table();
+                rows.execute("UPDATE " + Ddl.quote(table) + " SET " + Ddl.quote(rel.column()) + " = NULL WHERE "
+                        + Ddl.quote(rel.column()) + " = ?", lid);
+            }
+        }
+    }
+
+    /** Entities with local changes got new server state by other means: rebase them in {@link #finish()}. */
+    void rebaseLater() {
+        rebase = true;
     }
 
     /** The local IDs of a key's entity, for callers that map upload responses. */
@@ -105,8 +158,12 @@ final class ServerWriter {
         return lid > 0 ? lid : lidInServerImage(info, key);
     }
 
-    /** Resolves references from referential constraints, then rebases entities with local changes. */
+    /**
+     * Resolves references from referential constraints of what this transaction wrote, then
+     * rebases entities with local changes.
+     */
     void finish() throws SQLException {
+        keepWritten();
         resolveReferences();
         if (rebase) {
             state.rebuild();
@@ -245,6 +302,8 @@ final class ServerWriter {
             }
             List<String> match = new ArrayList<>();
             List<String> known = new ArrayList<>();
+            List<String> dependent = new ArrayList<>();
+            List<String> principal = new ArrayList<>();
             for (ReferentialConstraint rc : nav.referentialConstraints()) {
                 if (set.table().column(rc.property()).isEmpty() || target.table().column(rc.referencedProperty()).isEmpty()) {
                     match.clear();
@@ -252,6 +311,8 @@ final class ServerWriter {
                 }
                 match.add("t." + Ddl.quote(rc.referencedProperty()) + " = s." + Ddl.quote(rc.property()));
                 known.add("s." + Ddl.quote(rc.property()) + " IS NOT NULL");
+                dependent.add("s." + Ddl.quote(rc.property()));
+                principal.add("p." + Ddl.quote(rc.referencedProperty()));
             }
             if (match.isEmpty()) {
                 continue;
@@ -260,14 +321,21 @@ final class ServerWriter {
             String lid = "coalesce((SELECT t.\"$lid\" FROM " + Ddl.quote(target.table().table()) + " t WHERE "
                     + String.join(" AND ", match) + "), (SELECT t.\"$lid\" FROM " + Ddl.quote(target.table().serverTable())
                     + " t WHERE " + String.join(" AND ", match) + "))";
+            // only rows this transaction wrote, and rows whose principal it wrote, can have changed
+            String written = "p.\"$lid\" IN (SELECT \"lid\" FROM temp.\"$written_all\" WHERE \"entity_set\" = ?)";
+            String touched = "(s.\"$lid\" IN (SELECT \"lid\" FROM temp.\"$written_all\" WHERE \"entity_set\" = ?) OR ("
+                    + String.join(", ", dependent) + ") IN (SELECT " + String.join(", ", principal) + " FROM "
+                    + Ddl.quote(target.table().table()) + " p WHERE " + written + " UNION ALL SELECT "
+                    + String.join(", ", principal) + " FROM " + Ddl.quote(target.table().serverTable()) + " p WHERE "
+                    + written + "))";
             for (String table : List.of(set.table().table(), set.table().serverTable())) {
                 boolean image = table.startsWith("$server.");
                 // only server state: a local entity's references are what replaying its requests gives
                 // (invariant 3), and an entity with local changes keeps its server state in the image
-                String where = String.join(" AND ", known) + (image ? "" : " AND s.\"$new\" = 0 AND s.\"$lid\" NOT IN"
-                        + " (SELECT \"$lid\" FROM " + Ddl.quote(set.table().serverTable()) + ")");
+                String where = String.join(" AND ", known) + " AND " + touched + (image ? "" : " AND s.\"$new\" = 0"
+                        + " AND s.\"$lid\" NOT IN (SELECT \"$lid\" FROM " + Ddl.quote(set.table().serverTable()) + ")");
                 rows.execute("UPDATE " + Ddl.quote(table) + " AS s SET " + Ddl.quote(rel.column()) + " = " + lid
-                        + " WHERE " + where);
+                        + " WHERE " + where, set.name(), target.name(), target.name());
             }
         }
     }

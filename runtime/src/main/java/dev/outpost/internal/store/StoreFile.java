@@ -3,6 +3,7 @@ package dev.outpost.internal.store;
 import dev.outpost.StoreException;
 import dev.outpost.internal.schema.Ddl;
 import dev.outpost.internal.schema.SchemaDiff;
+import dev.outpost.internal.schema.SchemaHistory;
 import dev.outpost.internal.schema.SchemaMapper;
 import dev.outpost.internal.schema.StoreSchema;
 import dev.outpost.model.ServiceModel;
@@ -11,14 +12,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Opens a store file for a service model, checking itself on open: a new file gets the schema;
  * an existing one must belong to the same service; a changed model is migrated in one exclusive
  * transaction when the change is additive and refused, element by element, when it is not.
+ *
+ * <p>When the application packages the service's schema history (G6, {@link SchemaHistory}, found
+ * through the context class loader), versions are numbered as in that history, and a store at an
+ * older packaged version is migrated with the packaged, build-verified statements; otherwise the
+ * migration is computed from the stored snapshot.
  */
 public final class StoreFile {
 
@@ -32,6 +40,7 @@ public final class StoreFile {
     /** Opens, creates or migrates the store in {@code db} for the model. */
     public static Opened open(Database db, ServiceModel model) {
         StoreSchema schema = SchemaMapper.map(model);
+        SchemaHistory history = SchemaHistory.load(classLoader(), schema.service());
         return db.exclusive(c -> {
             Map<String, String> meta = readMeta(c);
             if (meta == null) {
@@ -41,11 +50,12 @@ public final class StoreFile {
                 fresh.put("format", String.valueOf(StoreSchema.FORMAT_VERSION));
                 fresh.put("system.version", String.valueOf(SystemSchema.VERSION));
                 fresh.put("service", schema.service());
-                fresh.put("schema.version", "1");
+                int version = history.versionWithHash(schema.identityHash()).map(SchemaHistory.Version::number).orElse(1);
+                fresh.put("schema.version", String.valueOf(version));
                 fresh.put("schema.hash", schema.identityHash());
                 fresh.put("schema.json", schema.toJson());
                 writeMeta(c, fresh);
-                return new Opened(new Catalog(model, schema), 1, List.of());
+                return new Opened(new Catalog(model, schema), version, List.of());
             }
             String service = meta.get("service");
             if (!schema.service().equals(service)) {
@@ -53,9 +63,21 @@ public final class StoreFile {
                         + "', not to '" + schema.service() + "'; open it with that service's $metadata, or use another"
                         + " store file for this service");
             }
+            int system = Integer.parseInt(meta.getOrDefault("system.version", "1"));
+            if (system < SystemSchema.VERSION) {
+                Database.execute(c, SystemSchema.upgrade(system));
+                writeMeta(c, Map.of("system.version", String.valueOf(SystemSchema.VERSION)));
+            }
             int version = Integer.parseInt(meta.getOrDefault("schema.version", "1"));
             if (schema.identityHash().equals(meta.get("schema.hash"))) {
                 return new Opened(new Catalog(model, schema), version, List.of());
+            }
+            Optional<SchemaHistory.Version> packaged = packagedTarget(history, meta.get("schema.hash"), schema);
+            if (packaged.isPresent()) {
+                List<String> statements = packagedMigration(history, meta.get("schema.hash"), packaged.get());
+                Database.execute(c, statements);
+                writeMeta(c, versionMeta(packaged.get().number(), schema));
+                return new Opened(new Catalog(model, schema), packaged.get().number(), statements);
             }
             StoreSchema stored = StoreSchema.fromJson(meta.get("schema.json"));
             SchemaDiff diff = SchemaDiff.between(stored, schema);
@@ -66,13 +88,40 @@ public final class StoreFile {
                         + " delete the store file and download again, or restore the removed elements.");
             }
             Database.execute(c, diff.migration());
-            Map<String, String> updated = new LinkedHashMap<>();
-            updated.put("schema.version", String.valueOf(version + 1));
-            updated.put("schema.hash", schema.identityHash());
-            updated.put("schema.json", schema.toJson());
-            writeMeta(c, updated);
+            writeMeta(c, versionMeta(version + 1, schema));
             return new Opened(new Catalog(model, schema), version + 1, diff.migration());
         });
+    }
+
+    private static Map<String, String> versionMeta(int version, StoreSchema schema) {
+        Map<String, String> updated = new LinkedHashMap<>();
+        updated.put("schema.version", String.valueOf(version));
+        updated.put("schema.hash", schema.identityHash());
+        updated.put("schema.json", schema.toJson());
+        return updated;
+    }
+
+    /** The packaged version of the model's schema, if the history also holds the stored one as an older version. */
+    private static Optional<SchemaHistory.Version> packagedTarget(SchemaHistory history, String storedHash,
+                                                                  StoreSchema schema) {
+        Optional<SchemaHistory.Version> from = history.versionWithHash(storedHash);
+        Optional<SchemaHistory.Version> to = history.versionWithHash(schema.identityHash());
+        return from.isPresent() && to.isPresent() && to.get().number() > from.get().number() ? to : Optional.empty();
+    }
+
+    /** The packaged statements from the stored version up to the target, in order. */
+    private static List<String> packagedMigration(SchemaHistory history, String storedHash, SchemaHistory.Version to) {
+        int from = history.versionWithHash(storedHash).orElseThrow().number();
+        List<String> statements = new ArrayList<>();
+        for (SchemaHistory.Version v : history.versions().subList(from, to.number())) {
+            statements.addAll(v.migration());
+        }
+        return statements;
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : StoreFile.class.getClassLoader();
     }
 
     private static Map<String, String> readMeta(Connection c) throws SQLException {

@@ -26,13 +26,36 @@ import java.util.List;
 final class SystemSchema {
 
     static final String NAMESPACE = "Outpost";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private SystemSchema() {
     }
 
+    /** The tables sync keeps (system version 2): defining queries, staged pages, memberships, removals after upload. */
+    private static final List<String> SYNC_TABLES = List.of(
+            "CREATE TABLE IF NOT EXISTS \"$defining_queries\" (\"name\" TEXT PRIMARY KEY, \"url\" TEXT NOT NULL,"
+                    + " \"kind\" TEXT NOT NULL, \"delta_link\" TEXT, \"next_link\" TEXT, \"pages\" INTEGER NOT NULL DEFAULT 0,"
+                    + " \"delta\" INTEGER NOT NULL DEFAULT 0, \"last_download\" TEXT)",
+            "CREATE TABLE IF NOT EXISTS \"$staging\" (\"id\" INTEGER PRIMARY KEY, \"query\" TEXT NOT NULL,"
+                    + " \"page\" INTEGER NOT NULL, \"removed\" INTEGER NOT NULL, \"body\" TEXT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS \"$membership\" (\"entity_set\" TEXT NOT NULL, \"lid\" INTEGER NOT NULL,"
+                    + " \"query\" TEXT NOT NULL, PRIMARY KEY (\"entity_set\", \"lid\", \"query\")) WITHOUT ROWID",
+            "CREATE TABLE IF NOT EXISTS \"$remove_after_upload\" (\"entity_set\" TEXT NOT NULL, \"lid\" INTEGER NOT NULL,"
+                    + " PRIMARY KEY (\"entity_set\", \"lid\")) WITHOUT ROWID");
+
+    /** What brings a store of an older system version up to this one. */
+    static List<String> upgrade(int from) {
+        return from < 2 ? SYNC_TABLES : List.of();
+    }
+
     /** Creates the system tables of a new store. */
     static List<String> createTables() {
+        List<String> all = new ArrayList<>(baseTables());
+        all.addAll(SYNC_TABLES);
+        return all;
+    }
+
+    private static List<String> baseTables() {
         return List.of(
                 "CREATE TABLE \"$meta\" (\"key\" TEXT PRIMARY KEY, \"value\" TEXT NOT NULL)",
                 "CREATE TABLE \"$requests\" (\"id\" INTEGER PRIMARY KEY, \"request_id\" TEXT NOT NULL,"

@@ -286,7 +286,7 @@ public final class ValueCodec {
                 }
                 case DATE -> date(text);
                 case TIME_OF_DAY -> LocalTime.parse(text);
-                case DATE_TIME_OFFSET -> OffsetDateTime.parse(text);
+                case DATE_TIME_OFFSET -> dateTimeOffset(text);
                 case DURATION -> dev.outpost.internal.url.Durations.parse(text);
                 case GUID -> UUID.fromString(text);
                 case BINARY -> decodeBinary(text);
@@ -416,6 +416,60 @@ public final class ValueCodec {
             b.append('0');
         }
         return b.append(s);
+    }
+
+    /**
+     * Parses an ISO date-time with offset; the common {@code yyyy-mm-ddThh:mm:ss[.f…](Z|±hh:mm)} form
+     * without the general-purpose parser (downloads parse two per entity).
+     */
+    static OffsetDateTime dateTimeOffset(String text) {
+        int n = text.length();
+        if (n >= 20 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T' && text.charAt(13) == ':'
+                && text.charAt(16) == ':') {
+            int y = number(text, 0, 4);
+            int mo = number(text, 5, 7);
+            int d = number(text, 8, 10);
+            int h = number(text, 11, 13);
+            int mi = number(text, 14, 16);
+            int se = number(text, 17, 19);
+            int at = 19;
+            int nanos = 0;
+            if (at < n && text.charAt(at) == '.') {
+                int start = ++at;
+                while (at < n && at - start < 9 && Character.isDigit(text.charAt(at))) {
+                    nanos = nanos * 10 + (text.charAt(at) - '0');
+                    at++;
+                }
+                if (at == start || at < n && Character.isDigit(text.charAt(at))) {
+                    return OffsetDateTime.parse(text); // no digits, or more than nine: let java.time say what is wrong
+                }
+                for (int i = at - start; i < 9; i++) {
+                    nanos *= 10;
+                }
+            }
+            ZoneOffset offset = null;
+            if (at == n - 1 && text.charAt(at) == 'Z') {
+                offset = ZoneOffset.UTC;
+            } else if (at == n - 6 && (text.charAt(at) == '+' || text.charAt(at) == '-') && text.charAt(at + 3) == ':') {
+                int oh = number(text, at + 1, at + 3);
+                int om = number(text, at + 4, at + 6);
+                if (oh >= 0 && om >= 0) {
+                    try {
+                        offset = ZoneOffset.ofHoursMinutes(text.charAt(at) == '-' ? -oh : oh, text.charAt(at) == '-' ? -om : om);
+                    } catch (java.time.DateTimeException e) {
+                        throw new DateTimeParseException(e.getMessage(), text, at, e);
+                    }
+                }
+            }
+            if (offset != null && y >= 0 && mo >= 0 && d >= 0 && h >= 0 && mi >= 0 && se >= 0) {
+                try {
+                    return OffsetDateTime.of(y, mo, d, h, mi, se, nanos, offset);
+                } catch (java.time.DateTimeException e) {
+                    throw new DateTimeParseException(e.getMessage(), text, 0, e);
+                }
+            }
+        }
+        return OffsetDateTime.parse(text);
     }
 
     /** Parses an ISO date; the common {@code yyyy-mm-dd} form without the general-purpose parser. */

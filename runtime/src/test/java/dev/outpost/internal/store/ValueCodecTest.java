@@ -59,4 +59,16 @@ class ValueCodecTest {
             assertThat(again.isClosed()).isFalse();
         }
     }
+
+    @Test
+    void dateTimeOffsetsParseLikeJavaTimeAndRefuseWhatItRefuses() {
+        for (String text : new String[] {"2026-01-01T00:00:00Z", "2026-01-01T10:15:30.123+02:00", "1999-12-31T23:59:59.999999999-11:30",
+                "2026-06-01T12:00:00.5Z", "2026-06-01T12:00Z", "+12026-06-01T12:00:00Z", "2026-06-01T12:00:00+05:45"}) {
+            assertThat(ValueCodec.dateTimeOffset(text)).as(text).isEqualTo(java.time.OffsetDateTime.parse(text));
+        }
+        for (String text : new String[] {"2026-02-30T00:00:00Z", "2026-01-01T24:00:00Z",
+                "2026-01-01T10:15:30.1234567890Z", "2026-01-01T10:15:30+19:00", "2026-01-01T10:15:30", "2026-01-01 10:15:30Z"}) {
+            assertThatThrownBy(() -> ValueCodec.dateTimeOffset(text)).as(text).isInstanceOf(DateTimeParseException.class);
+        }
+    }
 }

@@ -192,7 +192,7 @@ public class List extends dev.outpost.EntityValue {
      * @param value the new related entities
      */
     public void setItems(java.util.List<EntityValue> value) {
-        setRelatedList(ITEMS.name(), value);
+        set(ITEMS, value);
     }
 
     /**

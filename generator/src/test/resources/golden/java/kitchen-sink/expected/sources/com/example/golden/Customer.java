@@ -29,7 +29,7 @@ public class Customer extends Party {
      *
      * <p>Property {@code Address} of type {@code Outpost.Golden.Address}.
      */
-    public static final ComplexProperty<Address> ADDRESS = ComplexProperty.of("Address", Address.TYPE, Address.class, Address::new);
+    public static final ComplexProperty<Address> ADDRESS = ComplexProperty.of("Address", Address.TYPE, Address.class, GoldenMetadata.VALUE_FACTORY);
 
     /**
      * The property {@code WorkAddress}.
@@ -57,7 +57,7 @@ public class Customer extends Party {
      *
      * <p>Property {@code Addresses} of type {@code Collection(Outpost.Golden.Address)}.
      */
-    public static final CollectionProperty<Address, ComplexProperty<Address>> ADDRESSES = CollectionProperty.of("Addresses", ComplexProperty.of("$it", Address.TYPE, Address.class, Address::new));
+    public static final CollectionProperty<Address, ComplexProperty<Address>> ADDRESSES = CollectionProperty.of("Addresses", ComplexProperty.of("$it", Address.TYPE, Address.class, GoldenMetadata.VALUE_FACTORY));
 
     /**
      * The property {@code Skills}.
@@ -78,16 +78,14 @@ public class Customer extends Party {
      *
      * <p>Property {@code Outline} of type {@code Outpost.Golden.Shape}.
      */
-    public static final ComplexProperty<Shape> OUTLINE = ComplexProperty.of("Outline", Shape.TYPE, Shape.class, () -> new Shape(Shape.TYPE) {
-    });
+    public static final ComplexProperty<Shape> OUTLINE = ComplexProperty.of("Outline", Shape.TYPE, Shape.class, GoldenMetadata.VALUE_FACTORY);
 
     /**
      * The property {@code Outlines}.
      *
      * <p>Property {@code Outlines} of type {@code Collection(Outpost.Golden.Shape)}.
      */
-    public static final CollectionProperty<Shape, ComplexProperty<Shape>> OUTLINES = CollectionProperty.of("Outlines", ComplexProperty.of("$it", Shape.TYPE, Shape.class, () -> new Shape(Shape.TYPE) {
-    }));
+    public static final CollectionProperty<Shape, ComplexProperty<Shape>> OUTLINES = CollectionProperty.of("Outlines", ComplexProperty.of("$it", Shape.TYPE, Shape.class, GoldenMetadata.VALUE_FACTORY));
 
     /**
      * The navigation property {@code Orders}.
@@ -296,7 +294,7 @@ public class Customer extends Party {
      * @param value the new related entities
      */
     public void setOrders(List<Order> value) {
-        setRelatedList(ORDERS.name(), value);
+        set(ORDERS, value);
     }
 
     /**
@@ -314,6 +312,6 @@ public class Customer extends Party {
      * @param value the new related entities
      */
     public void setNotes(List<Note> value) {
-        setRelatedList(NOTES.name(), value);
+        set(NOTES, value);
     }
 }

@@ -48,6 +48,13 @@ public final class GoldenMetadata {
     public static final String NOTES = "Notes";
 
     /**
+     * The name of the entity set {@code Rates}.
+     *
+     * <p>Entity set of {@code Outpost.Golden.Rate}.
+     */
+    public static final String RATES = "Rates";
+
+    /**
      * The name of the singleton {@code Settings}.
      *
      * <p>Singleton of {@code Outpost.Golden.Settings}.

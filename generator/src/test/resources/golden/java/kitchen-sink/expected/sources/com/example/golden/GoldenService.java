@@ -672,6 +672,102 @@ public class GoldenService extends DataService {
     }
 
     /**
+     * Reads every entity of the entity set {@code Rates}.
+     *
+     * @return the entities the store holds
+     */
+    public List<Rate> fetchRates() {
+        return fetchRates(DataQuery.options());
+    }
+
+    /**
+     * Reads entities of the entity set {@code Rates}.
+     *
+     * @param query {@code DataQuery.options()} with filters, ordering, paging and expands, or a
+     *     query of {@code Rates} built with {@code DataQuery.from}
+     * @return the entities the query selects
+     * @throws IllegalArgumentException if the query addresses another entity set
+     */
+    public List<Rate> fetchRates(DataQuery query) {
+        return fetch(Rate.class, query.onEntitySet(GoldenMetadata.RATES));
+    }
+
+    /**
+     * Reads the entity of the entity set {@code Rates} with the given key.
+     *
+     * @param status the key property {@code Status}
+     * @return the entity
+     * @throws EntityNotFoundException if the store holds no such entity
+     */
+    public Rate fetchRatesByKey(Status status) {
+        DataQuery query = DataQuery.from(GoldenMetadata.RATES).withKey(status);
+        List<Rate> found = fetch(Rate.class, query);
+        if (found.isEmpty()) {
+            throw new EntityNotFoundException(query.toUrl());
+        }
+        return found.get(0);
+    }
+
+    /**
+     * Creates the entity in the entity set {@code Rates}: it is stored locally and its create is
+     * queued for upload.
+     *
+     * @param entity the new entity
+     */
+    public void createInRates(Rate entity) {
+        createEntity(entity, GoldenMetadata.RATES, RequestOptions.defaults());
+    }
+
+    /**
+     * Creates the entity in the entity set {@code Rates}, with request options.
+     *
+     * @param entity the new entity
+     * @param options the request options
+     */
+    public void createInRates(Rate entity, RequestOptions options) {
+        createEntity(entity, GoldenMetadata.RATES, options);
+    }
+
+    /**
+     * Updates an entity of the entity set {@code Rates}: its changed properties are queued as one
+     * PATCH.
+     *
+     * @param entity the changed entity
+     */
+    public void updateInRates(Rate entity) {
+        updateEntity(entity);
+    }
+
+    /**
+     * Updates an entity of the entity set {@code Rates}, with request options.
+     *
+     * @param entity the changed entity
+     * @param options the request options
+     */
+    public void updateInRates(Rate entity, RequestOptions options) {
+        updateEntity(entity, options);
+    }
+
+    /**
+     * Deletes an entity of the entity set {@code Rates}.
+     *
+     * @param entity the entity to delete
+     */
+    public void deleteFromRates(Rate entity) {
+        deleteEntity(entity);
+    }
+
+    /**
+     * Deletes an entity of the entity set {@code Rates}, with request options.
+     *
+     * @param entity the entity to delete
+     * @param options the request options
+     */
+    public void deleteFromRates(Rate entity, RequestOptions options) {
+        deleteEntity(entity, options);
+    }
+
+    /**
      * Reads the singleton {@code Settings}.
      *
      * @return the entity

@@ -43,6 +43,8 @@ final class GoldenValueFactory implements ValueFactory {
                 new Settings();
             case "Outpost.Golden.AnEntityTypeWhoseNameIsSoLongThatItsJavaFileNameWouldNotFitOnSomeFileSystemsBecauseEveryPathSegmentHasALimitOfTwoHundredAndFiftyFiveBytesOrLess" ->
                 new AnEntityTypeWhoseNameIsSoLongThatItsJavaFileNameWouldNotFitOnSomeFileSystemsBecauseEveryPathSegmentHasALimitOfTwoHundre_c59a03a3();
+            case "Outpost.Golden.Rate" ->
+                new Rate();
             case "Outpost.Golden.Other.Note" ->
                 new Note();
             default ->

@@ -1026,6 +1026,6 @@ public class Order extends EntityValue {
      * @param value the new related entities
      */
     public void setLines(List<OrderLine> value) {
-        setRelatedList(LINES.name(), value);
+        set(LINES, value);
     }
 }

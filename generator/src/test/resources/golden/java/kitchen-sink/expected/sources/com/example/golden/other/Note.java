@@ -2,6 +2,7 @@
 package com.example.golden.other;
 
 import com.example.golden.Customer;
+import com.example.golden.GoldenMetadata;
 import dev.outpost.EntityValue;
 import dev.outpost.model.QualifiedName;
 import dev.outpost.query.ComplexProperty;
@@ -32,7 +33,7 @@ public class Note extends EntityValue {
      *
      * <p>Property {@code Home} of type {@code Outpost.Golden.Address}.
      */
-    public static final ComplexProperty<com.example.golden.Address> HOME = ComplexProperty.of("Home", com.example.golden.Address.TYPE, com.example.golden.Address.class, com.example.golden.Address::new);
+    public static final ComplexProperty<com.example.golden.Address> HOME = ComplexProperty.of("Home", com.example.golden.Address.TYPE, com.example.golden.Address.class, GoldenMetadata.VALUE_FACTORY);
 
     /**
      * The property {@code Work}.

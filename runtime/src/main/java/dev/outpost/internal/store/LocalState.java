@@ -141,8 +141,10 @@ final class LocalState {
      */
     void undo(String set, long lid) throws SQLException {
         List<StoredRequest> touching = queue.touching(set, lid);
-        boolean isNew = touching.stream().anyMatch(r -> own(r, set, lid)
-                && (r.kind() == StoredRequest.Kind.CREATE || r.kind() == StoredRequest.Kind.CREATE_RELATED));
+        // new: created by its own request, or deep-inserted in another entity's create
+        boolean isNew = touching.stream().anyMatch(r -> (r.kind() == StoredRequest.Kind.CREATE
+                || r.kind() == StoredRequest.Kind.CREATE_RELATED) && (own(r, set, lid)
+                || r.body() != null && RequestApplier.nests(r.body(), set, lid)));
         List<Long> remove = new ArrayList<>();
         List<StoredRequest> promote = new ArrayList<>();
         for (StoredRequest r : touching) {

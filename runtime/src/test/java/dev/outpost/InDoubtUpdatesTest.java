@@ -1,0 +1,52 @@
+package dev.outpost;
+
+import dev.outpost.examples.backend.BackendOptions;
+import dev.outpost.examples.backend.FieldServiceBackend;
+import dev.outpost.examples.backend.Seed;
+import dev.outpost.testing.FieldService;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * S7 with several updates of one entity in the batch whose answer was lost (found by the sync
+ * crash suite, {@code SyncCrashTest}): the back end applied them all, so it shows the last one's
+ * values; the earlier ones must not look "not applied" and go out again over the later one.
+ */
+class InDoubtUpdatesTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "repeatability on the back end: {0}")
+    @ValueSource(booleans = {false, true})
+    void earlierUpdatesOfAnEntityAreNotResentOverALaterOne(boolean repeatability) throws Exception {
+        try (FieldServiceBackend backend = FieldServiceBackend.start(BackendOptions.defaults()
+                .withRepeatability(repeatability))) {
+            backend.seed(Seed.workOrders(2));
+            try (OfflineStore store = OfflineStore.open(StoreOptions.of(dir.resolve("s.db"), FieldService.model())
+                    .sync(SyncOptions.of(backend.serviceRoot()).definingQuery("orders", "WorkOrders")))) {
+                store.download().get(60, TimeUnit.SECONDS);
+                DataService service = new DataService(store);
+                service.updateEntity(service.loadEntity("WorkOrders(1)").setValue("Priority", 1).setValue("Description", "first"));
+                service.updateEntity(service.loadEntity("WorkOrders(1)").setValue("Priority", 5).setValue("Description", "second"));
+
+                backend.faults().dropConnectionAfterCommit("POST", "$batch");
+                UploadResult result = store.upload().get(60, TimeUnit.SECONDS);
+
+                assertThat(backend.journal().entries(e -> e.connectionDropped())).hasSize(1);
+                assertThat(result.failed()).isZero();
+                assertThat(store.isRequestQueueEmpty()).isTrue();
+                assertThat(backend.database().query("SELECT Priority, Description FROM WorkOrders WHERE Id = 1").get(0))
+                        .containsEntry("Description", "second").containsEntry("Priority", 5);
+                store.download().get(60, TimeUnit.SECONDS);
+                assertThat(service.loadEntity("WorkOrders(1)").getValue("Description")).isEqualTo("second");
+            }
+        }
+    }
+}

@@ -1,7 +1,6 @@
 package dev.outpost.crash;
 
 import dev.outpost.OfflineStore;
-import dev.outpost.StoreOptions;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,7 @@ public final class CrashChild {
         int first = Integer.parseInt(args[3]);
         int count = Integer.parseInt(args[4]);
         List<String> arguments = Arrays.asList(args).subList(5, args.length);
-        try (OfflineStore store = OfflineStore.open(StoreOptions.of(file, scenario.model()))) {
+        try (OfflineStore store = OfflineStore.open(scenario.options(file, arguments))) {
             scenario.open(store, arguments);
             out.println("READY");
             for (int n = first; n < first + count; n++) {

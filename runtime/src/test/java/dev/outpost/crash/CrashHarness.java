@@ -1,7 +1,6 @@
 package dev.outpost.crash;
 
 import dev.outpost.OfflineStore;
-import dev.outpost.StoreOptions;
 import dev.outpost.testing.Fuzz;
 import dev.outpost.testing.LocalStateCheck;
 
@@ -31,9 +30,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Kills are grouped in chains: a chain is one store file that one child after another opens,
  * works on and dies in, so recovery after a crash is itself crashed into. A kill lands in a
- * chosen step, a random fraction of a typical step's duration after the child announced it
- * (before, during or after its commit), or, now and then, while the child is still opening the
- * store (recovery). Which steps run is fixed by the seed; where exactly a kill lands is not.
+ * chosen step (spread evenly over the scenario's {@link CrashScenario#killKinds() kinds of step}),
+ * a random time after the child announced it of up to 1.5 times the upper quartile of that kind's
+ * durations (before, during or after its commit), or, now and then, while the child is still
+ * opening the store (recovery). Which steps run is fixed by the seed; where exactly a kill lands
+ * is not.
  *
  * <p>A child is a plain {@code java} process on this JVM's class path, prepared for a quick start
  * by {@link ChildJvm}.
@@ -66,14 +67,16 @@ public final class CrashHarness {
      * @param inFlightRolledBack kills in a step that left no trace (before or during its transaction)
      */
     public record Report(int kills, int chains, int stepsCommitted, int duringOpen, int committedUnacknowledged,
-                         int inFlightRolledBack, long childStartMillis, long verifyMillis, boolean sharedArchive) {
+                         int inFlightRolledBack, java.util.Map<String, Integer> byKind, long childStartMillis,
+                         long verifyMillis, boolean sharedArchive) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%d kills in %d chains, %d steps took effect; %d kills while opening the"
-                            + " store, %d after a commit and before its acknowledgement, %d in a step that left no trace;"
-                            + " a child took %d ms to open the store (%s class-data archive), checking a kill %d ms"
-                            + " (medians)", kills, chains, stepsCommitted, duringOpen, committedUnacknowledged,
-                    inFlightRolledBack, childStartMillis, sharedArchive ? "with a" : "without", verifyMillis);
+                            + " store, %d after a step committed and before its acknowledgement, %d in a step that had"
+                            + " not taken effect; kills by kind of step %s; a child took %d ms to open the store (%s"
+                            + " class-data archive), checking a kill %d ms (medians)", kills, chains, stepsCommitted,
+                    duringOpen, committedUnacknowledged, inFlightRolledBack, byKind, childStartMillis,
+                    sharedArchive ? "with a" : "without", verifyMillis);
         }
     }
 
@@ -84,6 +87,7 @@ public final class CrashHarness {
     private final AtomicInteger rolledBack = new AtomicInteger();
     private final AtomicInteger steps = new AtomicInteger();
     private final AtomicInteger kills = new AtomicInteger();
+    private final java.util.Map<String, Integer> byKind = new java.util.TreeMap<>();
     private List<String> childCommand;
     private boolean sharedArchive;
     private final Median starts = new Median();
@@ -94,6 +98,23 @@ public final class CrashHarness {
         this.settings = settings;
     }
 
+    /** The run's seed: {@code -Doutpost.crash.seed}, else {@code -Doutpost.fuzz.seed}, else the fixed default. */
+    public static final String SEED = "outpost.crash.seed";
+    /** How many kills each crash test makes: {@code -Doutpost.crash.kills} (else the suite's default times the fuzz scale). */
+    public static final String KILLS = "outpost.crash.kills";
+
+    /** The run's seed ({@link #SEED}). */
+    public static long seed() {
+        String s = System.getProperty(SEED);
+        return s == null || s.isBlank() ? Fuzz.seed() : Long.parseLong(s.trim());
+    }
+
+    /** How many kills a crash test makes ({@link #KILLS}, else {@code Fuzz.cases(suite, defaultKills)}). */
+    public static int kills(String suite, int defaultKills) {
+        Integer k = Integer.getInteger(KILLS);
+        return k != null ? k : Fuzz.cases(suite, defaultKills);
+    }
+
     /** The random source of step {@code n} of a chain with this seed. */
     public static Random random(long chainSeed, int step) {
         return Fuzz.random(chainSeed, "crash-step", step);
@@ -102,10 +123,21 @@ public final class CrashHarness {
     /** Runs every chain; the first failing chain fails the run with an {@link AssertionError}. */
     public Report run() throws Exception {
         Files.createDirectories(settings.workDir());
-        ChildJvm jvm = ChildJvm.prepare(settings.workDir(), List.of(CrashChild.class.getName(), scenario.getName(),
-                settings.workDir().resolve("training.db").toString(), "1", "0", "40"));
-        childCommand = jvm.command();
-        sharedArchive = jvm.archived();
+        // a chain without kills whose child runs to its end: it records the class-data archive
+        CrashScenario training = scenario.getDeclaredConstructor().newInstance();
+        Path trainingDir = settings.workDir().resolve("training");
+        Files.createDirectories(trainingDir);
+        try {
+            List<String> trainingArguments = setUpChain(training, trainingDir, 1);
+            List<String> trainingCommand = new ArrayList<>(List.of(CrashChild.class.getName(), scenario.getName(),
+                    trainingDir.resolve("store.db").toString(), "1", "0", "40"));
+            trainingCommand.addAll(trainingArguments);
+            ChildJvm jvm = ChildJvm.prepare(settings.workDir(), trainingCommand);
+            childCommand = jvm.command();
+            sharedArchive = jvm.archived();
+        } finally {
+            training.tearDown();
+        }
         int chains = (settings.kills() + settings.killsPerChain() - 1) / settings.killsPerChain();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.parallel()));
         try {
@@ -133,10 +165,19 @@ public final class CrashHarness {
             pool.shutdownNow();
         }
         return new Report(kills.get(), chains, steps.get(), duringOpen.get(), committedUnacknowledged.get(), rolledBack.get(),
-                starts.typical(0) / 1_000_000, checks.typical(0) / 1_000_000, sharedArchive);
+                new java.util.TreeMap<>(byKind), starts.typical(0) / 1_000_000, checks.typical(0) / 1_000_000, sharedArchive);
     }
 
     // ---- one chain ---------------------------------------------------------------------------------
+
+    /** Sets a chain's scenario up and creates its store; returns the arguments of the processes that open it. */
+    private static List<String> setUpChain(CrashScenario scenario, Path dir, long chainSeed) throws Exception {
+        List<String> arguments = scenario.setUp(dir, chainSeed);
+        try (OfflineStore store = OfflineStore.open(scenario.options(dir.resolve("store.db"), arguments))) {
+            scenario.initialize(store);
+        }
+        return arguments;
+    }
 
     private void chain(int chain, int chainKills) throws Exception {
         long chainSeed = Fuzz.random(settings.seed(), "crash-chain", chain).nextLong();
@@ -145,20 +186,31 @@ public final class CrashHarness {
         Files.createDirectories(dir);
         Path file = dir.resolve("store.db");
         CrashScenario parent = scenario.getDeclaredConstructor().newInstance();
-        List<String> arguments;
-        try (OfflineStore store = OfflineStore.open(StoreOptions.of(file, parent.model()))) {
-            arguments = parent.setUp(store, dir, chainSeed);
-        }
         StepTimes times = new StepTimes();
         int committed = 0;
+        int k = 0;
         try {
-            for (int k = 0; k < chainKills; k++) {
+            List<String> arguments = setUpChain(parent, dir, chainSeed);
+            for (; k < chainKills; k++) {
                 boolean whileOpening = killer.nextInt(20) == 0;
                 int target = committed + killer.nextInt(settings.stepsPerChild());
+                List<String> kinds = parent.killKinds();
+                if (!kinds.isEmpty()) {
+                    // the next step of a kind chosen evenly: rare kinds (uploads) get their share of kills
+                    String kind = kinds.get(killer.nextInt(kinds.size()));
+                    int first = committed + killer.nextInt(Math.max(1, settings.stepsPerChild() / 2));
+                    for (int s = first; s < first + 200; s++) {
+                        if (kind.equals(parent.kind(chainSeed, s))) {
+                            target = s;
+                            break;
+                        }
+                    }
+                }
                 double fraction = killer.nextDouble() * 1.5;
                 Kill kill;
                 try {
-                    kill = runChild(dir, file, chainSeed, committed, arguments, whileOpening, target, fraction, times);
+                    kill = runChild(parent, dir, file, chainSeed, committed, arguments, whileOpening, target, fraction,
+                            times);
                 } catch (RuntimeException | IOException e) {
                     throw failure(chain, k, chainSeed, dir, "the child process failed: " + e.getMessage(), e);
                 }
@@ -166,12 +218,13 @@ public final class CrashHarness {
                 int acknowledged = committed + kill.acknowledged();
                 long checking = System.nanoTime();
                 int now;
-                try (OfflineStore store = OfflineStore.open(StoreOptions.of(file, parent.model()))) {
+                Random checker = new Random(killer.nextLong());
+                try (OfflineStore store = OfflineStore.open(parent.options(file, arguments))) {
                     String integrity = store.integrityCheck();
                     if (!"ok".equals(integrity)) {
                         throw new AssertionError("PRAGMA integrity_check after the kill: " + integrity);
                     }
-                    now = parent.verify(store, acknowledged);
+                    now = parent.verify(store, acknowledged, checker);
                     LocalStateCheck.assertReplayable(store, parent.rebuildProbe());
                 } catch (AssertionError | Exception e) {
                     throw failure(chain, k, chainSeed, dir, "after kill " + k + " (" + kill + "), steps " + committed
@@ -179,6 +232,7 @@ public final class CrashHarness {
                 }
                 synchronized (checks) {
                     checks.add(System.nanoTime() - checking);
+                    byKind.merge(kill.ready() ? parent.kind(chainSeed, kill.target()) : "opening", 1, Integer::sum);
                 }
                 if (!kill.ready()) {
                     duringOpen.incrementAndGet();
@@ -189,6 +243,16 @@ public final class CrashHarness {
                 }
                 committed = now;
             }
+            try (OfflineStore store = OfflineStore.open(parent.options(file, arguments))) {
+                parent.finish(store, committed);
+            } catch (AssertionError | Exception e) {
+                throw failure(chain, k, chainSeed, dir, "after the chain's last kill, " + committed + " steps taken: "
+                        + e.getMessage(), e);
+            }
+        } catch (AssertionError e) {
+            throw e;
+        } catch (Exception e) {
+            throw failure(chain, k, chainSeed, dir, "the scenario failed: " + e, e);
         } finally {
             parent.tearDown();
         }
@@ -211,7 +275,7 @@ public final class CrashHarness {
         }
         return new AssertionError(String.format(Locale.ROOT, "crash chain %d (run seed %d, chain seed %d) failed at"
                 + " kill %d: %s%s; rerun the run with -D%s=%d", chain, settings.seed(), chainSeed, kill, message, kept,
-                Fuzz.SEED, settings.seed()), cause);
+                SEED, settings.seed()), cause);
     }
 
     // ---- one child ---------------------------------------------------------------------------------
@@ -226,11 +290,15 @@ public final class CrashHarness {
 
     /** Median durations seen by the parent, to place kills inside steps and starts. */
     private static final class StepTimes {
-        private final Median steps = new Median();
+        private final java.util.Map<String, Median> steps = new java.util.HashMap<>();
         private final Median starts = new Median();
+
+        Median of(String kind) {
+            return steps.computeIfAbsent(kind, k -> new Median());
+        }
     }
 
-    /** The median of the last 64 durations. */
+    /** Quantiles of the last 64 durations. */
     private static final class Median {
         private final long[] recent = new long[64];
         private int count;
@@ -240,17 +308,26 @@ public final class CrashHarness {
         }
 
         long typical(long otherwise) {
+            return quantile(otherwise, 2);
+        }
+
+        /** The upper quartile: where a kill should reach into steps of very different lengths (empty and full uploads). */
+        long upperQuartile(long otherwise) {
+            return quantile(otherwise, 3);
+        }
+
+        private long quantile(long otherwise, int quarters) {
             if (count == 0) {
                 return otherwise;
             }
             long[] copy = Arrays.copyOf(recent, Math.min(count, recent.length));
             Arrays.sort(copy);
-            return copy[copy.length / 2];
+            return copy[copy.length * quarters / 4];
         }
     }
 
-    private Kill runChild(Path dir, Path file, long chainSeed, int first, List<String> arguments, boolean whileOpening,
-                          int target, double fraction, StepTimes times) throws IOException {
+    private Kill runChild(CrashScenario parent, Path dir, Path file, long chainSeed, int first, List<String> arguments,
+                          boolean whileOpening, int target, double fraction, StepTimes times) throws IOException {
         List<String> command = new ArrayList<>(childCommand);
         // the child may run far past the target before the signal lands; it must not stop on its own
         command.addAll(List.of(CrashChild.class.getName(), scenario.getName(), file.toString(), Long.toString(chainSeed),
@@ -268,6 +345,7 @@ public final class CrashHarness {
                 kill(child);
             }
             long begun = 0;
+            String kind = null;
             String line;
             while ((line = lines.readLine()) != null) {
                 last = line;
@@ -279,14 +357,16 @@ public final class CrashHarness {
                     }
                 } else if (line.startsWith("BEGIN ")) {
                     begun = System.nanoTime();
-                    if (Integer.parseInt(line.substring(6)) == target && child.isAlive()) {
-                        spin((long) (fraction * times.steps.typical(1_000_000L)));
+                    int step = Integer.parseInt(line.substring(6));
+                    kind = parent.kind(chainSeed, step);
+                    if (step == target && child.isAlive()) {
+                        spin((long) (fraction * times.of(kind).upperQuartile(1_000_000L)));
                         kill(child);
                     }
                 } else if (line.startsWith("ACK ")) {
                     acknowledged++;
                     if (begun > 0) {
-                        times.steps.add(System.nanoTime() - begun);
+                        times.of(kind).add(System.nanoTime() - begun);
                     }
                 } else if (line.startsWith("FAIL ")) {
                     throw new IllegalStateException("step " + line.substring(5).replace("\\n", "\n"));

@@ -1,6 +1,7 @@
 package dev.outpost.crash;
 
 import dev.outpost.OfflineStore;
+import dev.outpost.StoreOptions;
 import dev.outpost.model.ServiceModel;
 
 import java.nio.file.Path;
@@ -12,17 +13,15 @@ import java.util.Random;
  * {@link CrashHarness} can kill it with SIGKILL anywhere and then check what survived.
  *
  * <p>The same instance type runs in two processes. In the child ({@link CrashChild}) only
- * {@link #model()}, {@link #open} and {@link #step} are called; in the parent,
- * {@link #setUp}, {@link #verify} and {@link #tearDown}. A scenario needs a public no-argument
- * constructor. Steps must be deterministic in their random source, their number and the
- * store's state, so that the parent can repeat them; a step returns only once its effects are
- * committed (the child then acknowledges it).
+ * {@link #model()}, {@link #options}, {@link #open} and {@link #step} are called; in the parent,
+ * {@link #setUp}, {@link #options}, {@link #initialize}, {@link #verify} and {@link #tearDown}. A
+ * scenario needs a public no-argument constructor. Steps must be deterministic in their random
+ * source, their number and the store's state, so that the parent can repeat them; a step returns
+ * only once its effects are committed (the child then acknowledges it).
  *
- * <p>Local writes ({@link LocalWritesScenario}) are the first scenario. Upload and download
- * scenarios against the example back end fit the same shape: {@link #setUp} starts and seeds
- * a back end and returns its service root as an argument for the children; a step uploads or
- * downloads; {@link #verify} compares the back end's rows and the store with what the
- * acknowledged steps promise (no loss, no duplicate) and returns how many steps took effect.
+ * <p>Scenarios: local writes ({@link LocalWritesScenario}), and local writes, uploads and
+ * downloads against the example back end ({@link SyncScenario}), whose {@link #setUp} starts a
+ * back end in the parent and returns its service root as an argument for the children.
  */
 public interface CrashScenario {
 
@@ -30,17 +29,25 @@ public interface CrashScenario {
     ServiceModel model();
 
     /**
-     * In the parent, once per chain of kills, before the first child: prepares the store file
-     * (seeds server state, ...) and anything outside it (a back end, ...).
+     * In the parent, once per chain of kills, before the store is first opened: prepares anything
+     * outside the store (a back end, a reference store, ...).
      *
-     * @param store the chain's store, open
      * @param dir a directory of the chain for files of the scenario
      * @param seed the chain's seed: step {@code n} gets {@code CrashHarness.random(seed, n)}, so
      *     the parent can repeat any step
-     * @return arguments passed to every child of the chain ({@link #open})
+     * @return arguments passed to every process that opens the chain's store ({@link #options}, {@link #open})
      */
-    default List<String> setUp(OfflineStore store, Path dir, long seed) throws Exception {
+    default List<String> setUp(Path dir, long seed) throws Exception {
         return List.of();
+    }
+
+    /** How the store is opened, in the child and in the parent, given {@link #setUp}'s arguments. */
+    default StoreOptions options(Path file, List<String> arguments) {
+        return StoreOptions.of(file, model());
+    }
+
+    /** In the parent, once per chain, on the new store before the first child: seeds what steps start from. */
+    default void initialize(OfflineStore store) throws Exception {
     }
 
     /** In the child, after the store is open: receives the arguments {@link #setUp} returned. */
@@ -48,12 +55,28 @@ public interface CrashScenario {
     }
 
     /**
-     * Runs step {@code number}. Runs in the child (the one that may be killed) and, to know
-     * what a step should have done, in the parent's reference store.
+     * Runs step {@code number}. Runs in the child (the one that may be killed) and, where the
+     * scenario needs to know what a step should have done, in the parent.
      *
      * @return a short description of what the step did, for failure reports
      */
     String step(OfflineStore store, Random random, int number) throws Exception;
+
+    /**
+     * What kind of step {@code number} is ("write", "upload", ...), known before it runs: the
+     * harness places a kill within the typical duration of steps of that kind.
+     */
+    default String kind(long seed, int number) {
+        return "step";
+    }
+
+    /**
+     * The kinds of steps ({@link #kind}) kills should spread evenly over, however often each
+     * occurs; empty: kills land on any step alike.
+     */
+    default List<String> killKinds() {
+        return List.of();
+    }
 
     /**
      * In the parent, after a kill, on the reopened store (already opened, integrity-checked and
@@ -62,11 +85,16 @@ public interface CrashScenario {
      *
      * @param store the reopened store
      * @param acknowledged how many steps, counted from the chain's start, were acknowledged
+     * @param random for choices of the check (whether to sync now, ...), from the run's seed
      * @return how many steps took effect: {@code acknowledged} or {@code acknowledged + 1};
      *     the next child continues with that step number
      * @throws AssertionError when the store is not what the steps promise
      */
-    int verify(OfflineStore store, int acknowledged) throws Exception;
+    int verify(OfflineStore store, int acknowledged, Random random) throws Exception;
+
+    /** In the parent, after the last kill of a chain, on the reopened store: a last check. */
+    default void finish(OfflineStore store, int committed) throws Exception {
+    }
 
     /**
      * An entity that no step ever changes, by readLink: undoing its (no) pending changes makes

@@ -52,8 +52,7 @@ public final class LocalWritesScenario implements CrashScenario {
     // ---- the parent ------------------------------------------------------------------------------
 
     @Override
-    public List<String> setUp(OfflineStore store, Path dir, long chainSeed) {
-        serverState(store);
+    public List<String> setUp(Path dir, long chainSeed) {
         reference = OfflineStore.open(StoreOptions.of(dir.resolve("reference.db"), model()));
         serverState(reference);
         seed = chainSeed;
@@ -61,7 +60,12 @@ public final class LocalWritesScenario implements CrashScenario {
     }
 
     @Override
-    public int verify(OfflineStore store, int acknowledged) throws Exception {
+    public void initialize(OfflineStore store) {
+        serverState(store);
+    }
+
+    @Override
+    public int verify(OfflineStore store, int acknowledged, Random random) throws Exception {
         advance(acknowledged);
         Map<String, List<String>> actual = StoreFingerprint.comparable(store.file());
         Map<String, List<String>> afterAcknowledged = StoreFingerprint.comparable(reference.file());

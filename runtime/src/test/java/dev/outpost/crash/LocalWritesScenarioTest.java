@@ -30,7 +30,8 @@ class LocalWritesScenarioTest {
             java.nio.file.Files.createDirectories(chainDir);
             List<String> done = new ArrayList<>();
             try (OfflineStore store = OfflineStore.open(StoreOptions.of(chainDir.resolve("store.db"), scenario.model()))) {
-                scenario.setUp(store, chainDir, seed);
+                scenario.setUp(chainDir, seed);
+                scenario.initialize(store);
                 for (int n = 0; n < 150; n++) {
                     done.add(n + ": " + scenario.step(store, CrashHarness.random(seed, n), n));
                     try {

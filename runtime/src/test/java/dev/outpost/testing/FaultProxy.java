@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * A fault-injecting HTTP/1.1 proxy on 127.0.0.1 for tests of network faults (R2): it forwards
@@ -115,6 +116,14 @@ public final class FaultProxy implements AutoCloseable {
             return new Respond(status, headers, "{\"error\":{\"code\":\"" + status + "\",\"message\":\"injected by FaultProxy\"}}");
         }
 
+        /**
+         * Forward, then answer with the response's body (its content, as UTF-8 text) rewritten by
+         * {@code rewrite}, framed by a new {@code Content-Length}: a back end that sends garbage.
+         */
+        static Fault rewriteBody(UnaryOperator<String> rewrite) {
+            return new RewriteBody(rewrite);
+        }
+
         /** Answer by itself with this status, headers and body. */
         static Fault respond(int status, Map<String, String> headers, String body) {
             return new Respond(status, Map.copyOf(headers), body);
@@ -142,6 +151,14 @@ public final class FaultProxy implements AutoCloseable {
 
     /** See {@link Fault#delayResponse(Duration)}. */
     public record DelayResponse(Duration delay) implements Fault {
+    }
+
+    /** See {@link Fault#rewriteBody(UnaryOperator)}. */
+    public record RewriteBody(UnaryOperator<String> rewrite) implements Fault {
+        @Override
+        public String toString() {
+            return "RewriteBody";
+        }
     }
 
     /** See {@link Fault#respond(int, Map, String)}. */
@@ -351,6 +368,14 @@ public final class FaultProxy implements AutoCloseable {
                 if (fault instanceof DelayResponse d) {
                     sleep(d.delay());
                 }
+                if (fault instanceof RewriteBody w) {
+                    out.write(rewritten(answer, w.rewrite()));
+                    out.flush();
+                    if (answer.closes()) {
+                        return;
+                    }
+                    continue;
+                }
                 out.write(answer.head());
                 out.write(answer.body());
                 out.flush();
@@ -426,7 +451,24 @@ public final class FaultProxy implements AutoCloseable {
         return new Incoming(new Request(connection, index, parts[0], parts[1], Map.copyOf(headers), body), raw.toByteArray());
     }
 
-    private record Response(int status, byte[] head, byte[] body, boolean closes) {
+    private record Response(int status, byte[] head, byte[] body, byte[] content, boolean closes) {
+    }
+
+    /** The response with its content rewritten, framed by Content-Length (other headers as they came). */
+    private static byte[] rewritten(Response answer, UnaryOperator<String> rewrite) {
+        byte[] content = rewrite.apply(new String(answer.content(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder();
+        for (String line : new String(answer.head(), StandardCharsets.ISO_8859_1).split("\r\n")) {
+            String name = line.contains(":") ? line.substring(0, line.indexOf(':')).trim().toLowerCase(Locale.ROOT) : "";
+            if (!line.isEmpty() && !name.equals("content-length") && !name.equals("transfer-encoding")) {
+                head.append(line).append("\r\n");
+            }
+        }
+        head.append("Content-Length: ").append(content.length).append("\r\n\r\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(content);
+        return out.toByteArray();
     }
 
     private static Response readResponse(InputStream in, String method) throws IOException {
@@ -440,10 +482,10 @@ public final class FaultProxy implements AutoCloseable {
         Map<String, String> headers = readHeaders(in, head);
         boolean noBody = method.equalsIgnoreCase("HEAD") || code / 100 == 1 || code == 204 || code == 304;
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        readBody(in, body, headers, !noBody);
+        byte[] content = readBody(in, body, headers, !noBody);
         boolean closes = "close".equalsIgnoreCase(headers.get("connection"))
                 || (!headers.containsKey("content-length") && !headers.containsKey("transfer-encoding") && !noBody);
-        return new Response(code, head.toByteArray(), body.toByteArray(), closes);
+        return new Response(code, head.toByteArray(), body.toByteArray(), content, closes);
     }
 
     private byte[] ownResponse(Respond r) {

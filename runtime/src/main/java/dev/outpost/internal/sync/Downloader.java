@@ -1,5 +1,6 @@
 package dev.outpost.internal.sync;
 
+import dev.outpost.DataRequestException;
 import dev.outpost.DefiningQuery;
 import dev.outpost.DownloadResult;
 import dev.outpost.SyncException;
@@ -165,6 +166,10 @@ final class Downloader {
                 cancel.check();
                 throw new SyncException("downloading defining query '" + name + "' stopped while reading " + next + " ("
                         + Http.describe(e) + "); download again to resume from page " + (page + 1), e);
+            } catch (DataRequestException e) {
+                // a value the model does not allow (a malformed date, a string for a number, ...): the back end's fault
+                throw new SyncException(502, "downloading defining query '" + name + "': GET " + next + " sent what the"
+                        + " model does not allow (" + e.getMessage() + "); the store is unchanged");
             }
             page++;
             pages++;

@@ -1,5 +1,6 @@
 package dev.outpost.internal.sync;
 
+import dev.outpost.DataRequestException;
 import dev.outpost.FailedRequest;
 import dev.outpost.SyncException;
 import dev.outpost.SyncOptions;
@@ -74,7 +75,16 @@ final class Uploader {
             if (answers == null) {
                 continue; // the outcome was unknown and has been settled: plan again
             }
-            UploadStore.Recorded recorded = store.record(wave, answers);
+            UploadStore.Recorded recorded;
+            try {
+                recorded = store.record(wave, answers);
+            } catch (DataRequestException e) {
+                // the back end processed the batch, but an answer holds what the store cannot take (a
+                // key or value of the wrong form): nothing of the wave was recorded; settle like a lost answer
+                settleInDoubt(store);
+                throw new SyncException(502, "the back end's answer to the $batch holds what the store cannot take ("
+                        + e.getMessage() + "); the requests were checked against the back end and stay queued where needed");
+            }
             if (recorded.repeatabilityAccepted() && !"accepted".equals(local.meta(REPEATABILITY))) {
                 local.meta(REPEATABILITY, "accepted");
             }

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * Answers whose JSON is well formed but whose values the model does not allow (found by
  * {@code ServerResponseFuzzTest}): they are the back end's fault, so the sync fails with a
  * {@link SyncException}, not with the {@link DataRequestException} that tells a caller its own
- * request was bad, and nothing of them reaches the store.
+ * request was bad, and nothing of them reaches the store. A boolean given as any text but
+ * {@code true} or {@code false} used to be stored as false.
  */
 class BackEndGarbageTest {
 
@@ -77,6 +78,16 @@ class BackEndGarbageTest {
             store.download().get(60, TimeUnit.SECONDS);
             assertThat(new DataService(store).executeQuery(dev.outpost.query.DataQuery.parse("WorkOrders")).entities())
                     .hasSize(3);
+        }
+    }
+
+    @Test
+    void aMalformedValueInAnExpandedEntityIsASyncException() throws Exception {
+        try (OfflineStore store = open("WorkOrders?$expand=Tasks")) {
+            proxy.on(FaultProxy.request("GET", "/odata/WorkOrders"), Fault.rewriteBody(
+                    b -> b.replaceFirst("\"Done\":(true|false)", "\"Done\":\"maybe\"")), 1);
+            assertThat(failure(store.download())).isInstanceOf(SyncException.class).hasMessageContaining("Done");
+            assertThat(new DataService(store).executeQuery(dev.outpost.query.DataQuery.parse("Tasks")).entities()).isEmpty();
         }
     }
 

@@ -51,6 +51,19 @@ public final class StoreFingerprint {
         return tables;
     }
 
+    /**
+     * Like {@link #comparable(Path)}, also leaving out these columns ({@code table.column}) and
+     * every table whose name starts with one of {@code tablePrefixes}.
+     */
+    public static Map<String, List<String>> comparable(Path file, Set<String> columns, Set<String> tablePrefixes) {
+        Set<String> leaveOut = new java.util.HashSet<>(VOLATILE);
+        leaveOut.addAll(columns);
+        Map<String, List<String>> tables = tables(file, leaveOut, true);
+        tables.keySet().removeIf(t -> tablePrefixes.stream().anyMatch(t::startsWith));
+        tables.computeIfPresent("sqlite_sequence", (t, rows) -> rows.stream().filter(r -> !r.endsWith("|0")).toList());
+        return tables;
+    }
+
     /** The first difference between two {@link #tables} results, for failure messages; empty when equal. */
     public static String difference(Map<String, List<String>> expected, Map<String, List<String>> actual) {
         StringBuilder out = new StringBuilder();

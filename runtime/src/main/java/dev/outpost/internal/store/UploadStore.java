@@ -890,6 +890,7 @@ public final class UploadStore {
         rows.execute("DELETE FROM \"$errors\" WHERE \"request\" NOT IN (SELECT \"id\" FROM \"$requests\")");
         state.advance(succeeded, touched);
         ServerWriter writer = new ServerWriter(db, catalog, rows, state);
+        boolean keysForQueued = false;
         for (Done d : done) {
             StoredRequest r = d.request();
             Catalog.Set set = catalog.require(r.entitySet());
@@ -897,6 +898,7 @@ public final class UploadStore {
             switch (r.kind()) {
                 case CREATE, CREATE_RELATED -> {
                     adoptKeys(set, r.lid(), d.body(), d.headers(), r.body());
+                    keysForQueued |= queue.isTouched(set.name(), r.lid());
                     if (d.body() != null) {
                         writer.upsert(set, d.body());
                     } else {
@@ -930,6 +932,11 @@ public final class UploadStore {
             }
         }
         writer.finish();
+        if (keysForQueued) {
+            // queued requests refer to an entity that has only now got its server key (a task created
+            // under it waits for the next wave): replayed, they give the dependents that key (invariant 3)
+            state.rebuild();
+        }
         removeAfterUpload();
     }
 

@@ -49,4 +49,28 @@ class InDoubtUpdatesTest {
             }
         }
     }
+
+    @ParameterizedTest(name = "repeatability on the back end: {0}")
+    @ValueSource(booleans = {false, true})
+    void anUpdateBeforeADeleteOfTheEntityIsNotResentIntoA404(boolean repeatability) throws Exception {
+        try (FieldServiceBackend backend = FieldServiceBackend.start(BackendOptions.defaults()
+                .withRepeatability(repeatability))) {
+            backend.seed(Seed.workOrders(2));
+            try (OfflineStore store = OfflineStore.open(StoreOptions.of(dir.resolve("s.db"), FieldService.model())
+                    .sync(SyncOptions.of(backend.serviceRoot()).definingQuery("orders", "WorkOrders")))) {
+                store.download().get(60, TimeUnit.SECONDS);
+                DataService service = new DataService(store);
+                service.updateEntity(service.loadEntity("WorkOrders(2)").setValue("Description", "before the delete"));
+                service.deleteEntity(service.loadEntity("WorkOrders(2)"));
+
+                backend.faults().dropConnectionAfterCommit("POST", "$batch");
+                UploadResult result = store.upload().get(60, TimeUnit.SECONDS);
+
+                assertThat(backend.journal().entries(e -> e.connectionDropped())).hasSize(1);
+                assertThat(result.failed()).isZero();
+                assertThat(store.isRequestQueueEmpty()).isTrue();
+                assertThat(backend.database().count("WorkOrders", "Id = 2")).isZero();
+            }
+        }
+    }
 }

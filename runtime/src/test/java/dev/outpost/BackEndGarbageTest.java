@@ -82,6 +82,16 @@ class BackEndGarbageTest {
     }
 
     @Test
+    void aNameTooLongForTheJsonParserIsASyncException() {
+        // Jackson's limit on names fails without a location, which the error message used to read
+        try (OfflineStore store = open("WorkOrders")) {
+            proxy.on(FaultProxy.request("GET", "/odata/WorkOrders"), Fault.rewriteBody(
+                    b -> b.replaceFirst("\"Title\"", "\"" + "T".repeat(100_000) + "\"")), 1);
+            assertThat(failure(store.download())).isInstanceOf(SyncException.class).hasMessageContaining("not valid JSON");
+        }
+    }
+
+    @Test
     void aMalformedValueInAnExpandedEntityIsASyncException() throws Exception {
         try (OfflineStore store = open("WorkOrders?$expand=Tasks")) {
             proxy.on(FaultProxy.request("GET", "/odata/WorkOrders"), Fault.rewriteBody(

@@ -13,9 +13,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -67,7 +71,7 @@ public final class CrashHarness {
      * @param inFlightRolledBack kills in a step that left no trace (before or during its transaction)
      */
     public record Report(int kills, int chains, int stepsCommitted, int duringOpen, int committedUnacknowledged,
-                         int inFlightRolledBack, java.util.Map<String, Integer> byKind, long childStartMillis,
+                         int inFlightRolledBack, Map<String, Integer> byKind, long childStartMillis,
                          long verifyMillis, boolean sharedArchive) {
         @Override
         public String toString() {
@@ -87,7 +91,7 @@ public final class CrashHarness {
     private final AtomicInteger rolledBack = new AtomicInteger();
     private final AtomicInteger steps = new AtomicInteger();
     private final AtomicInteger kills = new AtomicInteger();
-    private final java.util.Map<String, Integer> byKind = new java.util.TreeMap<>();
+    private final Map<String, Integer> byKind = new TreeMap<>();
     private List<String> childCommand;
     private boolean sharedArchive;
     private final Median starts = new Median();
@@ -153,7 +157,7 @@ public final class CrashHarness {
             for (Future<?> f : running) {
                 try {
                     f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     pool.shutdownNow();
                     if (e.getCause() instanceof AssertionError a) {
                         throw a;
@@ -165,7 +169,7 @@ public final class CrashHarness {
             pool.shutdownNow();
         }
         return new Report(kills.get(), chains, steps.get(), duringOpen.get(), committedUnacknowledged.get(), rolledBack.get(),
-                new java.util.TreeMap<>(byKind), starts.typical(0) / 1_000_000, checks.typical(0) / 1_000_000, sharedArchive);
+                new TreeMap<>(byKind), starts.typical(0) / 1_000_000, checks.typical(0) / 1_000_000, sharedArchive);
     }
 
     // ---- one chain ---------------------------------------------------------------------------------
@@ -290,7 +294,7 @@ public final class CrashHarness {
 
     /** Median durations seen by the parent, to place kills inside steps and starts. */
     private static final class StepTimes {
-        private final java.util.Map<String, Median> steps = new java.util.HashMap<>();
+        private final Map<String, Median> steps = new HashMap<>();
         private final Median starts = new Median();
 
         Median of(String kind) {

@@ -119,6 +119,7 @@ final class Downloader {
             next = first;
         }
         boolean delta = store.cursor(name).delta();
+        boolean resumed = cursor.inProgress();
         String deltaLink = null;
         while (next != null) {
             cancel.check();
@@ -137,7 +138,18 @@ final class Downloader {
             try (Http.Response r = http.getJson(next, headers, cancel)) {
                 if (r.status() != 200) {
                     String error = Responses.errorText(r);
-                    if (delta && page == 0 && (r.status() == 410 || r.status() == 400 || r.status() == 404)) {
+                    boolean gone = r.status() == 410 || r.status() == 400 || r.status() == 404;
+                    if (resumed && gone) {
+                        // the next link an interrupted download kept no longer works (expired, or never
+                        // valid): start the query over, once, rather than fail at it on every download
+                        resumed = false;
+                        delta = cursor.deltaLink() != null;
+                        next = Urls.resolve(http.root(), delta ? cursor.deltaLink() : cursor.url());
+                        store.start(name, next.toString(), delta);
+                        page = 0;
+                        continue;
+                    }
+                    if (delta && page == 0 && gone) {
                         // the delta link expired or the back end stopped tracking changes: download everything
                         store.start(name, Urls.resolve(http.root(), cursor.url()).toString(), false);
                         delta = false;
@@ -171,6 +183,7 @@ final class Downloader {
                 throw new SyncException(502, "downloading defining query '" + name + "': GET " + next + " sent what the"
                         + " model does not allow (" + e.getMessage() + "); the store is unchanged");
             }
+            resumed = false;
             page++;
             pages++;
             next = links.next() == null ? null : Urls.resolve(http.root(), links.next());

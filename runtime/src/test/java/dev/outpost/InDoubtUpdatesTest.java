@@ -50,6 +50,36 @@ class InDoubtUpdatesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aCheckThatFailsLeavesTheRequestInDoubtInsteadOfSendingItAgain() throws Exception {
+        // found by SyncFaultTest (seed 4242): the GET that checks a lost answer got a 5xx, which counted as
+        // "not applied", so a delete went out again into a 404, and a create is created twice
+        try (FieldServiceBackend backend = FieldServiceBackend.start(BackendOptions.defaults().withRepeatability(false))) {
+            backend.seed(Seed.workOrders(1));
+            try (OfflineStore store = OfflineStore.open(StoreOptions.of(dir.resolve("s.db"), FieldService.model())
+                    .sync(SyncOptions.of(backend.serviceRoot()).definingQuery("orders", "WorkOrders")))) {
+                store.download().get(60, TimeUnit.SECONDS);
+                DataService service = new DataService(store);
+                service.createEntity(FieldService.workOrder("created once").setValue("Priority", 4));
+                service.deleteEntity(service.loadEntity("WorkOrders(1)"));
+
+                backend.faults().dropConnectionAfterCommit("POST", "$batch");
+                backend.faults().failNth("GET", "WorkOrders*", 1);
+                Throwable t = org.assertj.core.api.Assertions.catchThrowable(
+                        () -> store.upload().get(60, TimeUnit.SECONDS));
+                assertThat(t).hasCauseInstanceOf(SyncException.class);
+                assertThat(store.isRequestQueueEmpty()).isFalse();
+
+                backend.faults().clear();
+                UploadResult again = store.upload().get(60, TimeUnit.SECONDS);
+                assertThat(again.failed()).isZero();
+                assertThat(store.isRequestQueueEmpty()).isTrue();
+                assertThat(backend.database().count("WorkOrders", "Title = ?", "created once")).isEqualTo(1);
+                assertThat(backend.database().count("WorkOrders", "Id = 1")).isZero();
+            }
+        }
+    }
+
     @ParameterizedTest(name = "repeatability on the back end: {0}")
     @ValueSource(booleans = {false, true})
     void anUpdateBeforeADeleteOfTheEntityIsNotResentIntoA404(boolean repeatability) throws Exception {

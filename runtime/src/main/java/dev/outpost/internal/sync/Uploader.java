@@ -189,6 +189,13 @@ final class Uploader {
                 continue;
             }
             try (Http.Response r = http.getJson(Urls.resolve(http.root(), d.url()), Map.of(), cancel)) {
+                if (r.status() != 200 && r.status() != 404) {
+                    // the check itself failed: "not applied" would send a request again that may have
+                    // been applied (a create twice); it stays in doubt for the next upload to check
+                    throw new SyncException(r.status(), "checking what the back end did with requests whose answer"
+                            + " was lost: GET " + d.url() + " answered " + r.status() + "; they stay in doubt and are"
+                            + " checked again on the next upload");
+                }
                 store.settle(d.request(), r.status(), r.bytes());
             }
         }

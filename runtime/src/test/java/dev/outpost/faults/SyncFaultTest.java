@@ -141,6 +141,9 @@ class SyncFaultTest {
             try {
                 log.add(op + ": " + SyncScenario.apply(store, op));
                 return;
+            } catch (IllegalStateException e) {
+                throw new AssertionError(e.getMessage() + "\nfaults: " + injected + "\noperations: "
+                        + String.join("\n", log), e);
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof SyncException)) {
                     throw new AssertionError("a sync under faults failed with " + e.getCause() + ", not a SyncException"

@@ -186,7 +186,10 @@ final class Downloader {
             resumed = false;
             page++;
             pages++;
-            next = links.next() == null ? null : Urls.resolve(http.root(), links.next());
+            next = links.next() == null ? null : sameService(name, Urls.resolve(http.root(), links.next()));
+            if (links.delta() != null) {
+                sameService(name, Urls.resolve(http.root(), links.delta()));
+            }
             store.pageDone(name, page, next == null ? null : next.toString());
             if (links.delta() != null) {
                 deltaLink = links.delta();
@@ -194,6 +197,21 @@ final class Downloader {
             progress(name);
         }
         return deltaLink;
+    }
+
+    /**
+     * A next or delta link must stay with the service: one to another host (a garbled answer, or
+     * worse) would be kept as the cursor and followed, with the service's credentials, on every
+     * later download.
+     */
+    private URI sameService(String name, URI link) {
+        URI root = http.root();
+        if (!root.getScheme().equalsIgnoreCase(String.valueOf(link.getScheme()))
+                || !root.getHost().equalsIgnoreCase(String.valueOf(link.getHost())) || root.getPort() != link.getPort()) {
+            throw new SyncException(502, "downloading defining query '" + name + "': the back end's next or delta link "
+                    + link + " leaves the service at " + root + "; the page was not kept, download again");
+        }
+        return link;
     }
 
     private void progress(String name) {

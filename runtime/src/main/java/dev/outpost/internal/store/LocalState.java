@@ -141,12 +141,16 @@ final class LocalState {
      */
     void undo(String set, long lid) throws SQLException {
         List<StoredRequest> touching = queue.touching(set, lid);
-        boolean isNew = touching.stream().anyMatch(r -> own(r, set, lid)
-                && (r.kind() == StoredRequest.Kind.CREATE || r.kind() == StoredRequest.Kind.CREATE_RELATED));
+        // new: created by its own request, or deep-inserted in another entity's create
+        boolean isNew = touching.stream().anyMatch(r -> (r.kind() == StoredRequest.Kind.CREATE
+                || r.kind() == StoredRequest.Kind.CREATE_RELATED) && (own(r, set, lid)
+                || r.body() != null && RequestApplier.nests(r.body(), set, lid)));
         List<Long> remove = new ArrayList<>();
         List<StoredRequest> promote = new ArrayList<>();
         for (StoredRequest r : touching) {
-            boolean linkToIt = r.kind().isLink() && set.equals(r.targetSet()) && r.targetLid() == lid;
+            // only an entity that disappears (a new one) takes other entities' references to it along:
+            // a downloaded entity stays, and binds and links to it are the other entities' changes
+            boolean linkToIt = isNew && r.kind().isLink() && set.equals(r.targetSet()) && r.targetLid() == lid;
             if (own(r, set, lid)) {
                 remove.add(r.id());
                 if (r.kind() == StoredRequest.Kind.CREATE) {
@@ -154,7 +158,7 @@ final class LocalState {
                 }
             } else if (linkToIt) {
                 remove.add(r.id());
-            } else if (r.body() != null && (r.kind() == StoredRequest.Kind.CREATE
+            } else if (isNew && r.body() != null && (r.kind() == StoredRequest.Kind.CREATE
                     || r.kind() == StoredRequest.Kind.CREATE_RELATED)) {
                 ObjectNode body = r.body().deepCopy();
                 if (RequestApplier.scrub(body, set, lid)) {

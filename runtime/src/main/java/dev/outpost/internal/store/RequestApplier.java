@@ -343,6 +343,18 @@ final class RequestApplier {
         return new Target(m.group(1), Long.parseLong(m.group(2)));
     }
 
+    /** Whether a create body holds the entity as a deep-inserted relative, at any depth. */
+    static boolean nests(JsonNode body, String set, long lid) {
+        for (JsonNode v : body) {
+            for (JsonNode child : v.isArray() ? v : List.of(v)) {
+                if (child.isObject() && child.has(LID) && (isEntity(child, set, lid) || nests(child, set, lid))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean isEntity(JsonNode body, String set, long lid) {
         return body.get(LID).asLong() == lid && set.equals(body.path(SET).asText());
     }

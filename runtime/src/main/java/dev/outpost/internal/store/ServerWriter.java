@@ -359,18 +359,25 @@ final class ServerWriter {
             if (match.isEmpty()) {
                 continue;
             }
+            // a target deleted locally is still on the server: its server image holds it, with the same $lid
+            String lid = "coalesce((SELECT t.\"$lid\" FROM " + Ddl.quote(target.table().table()) + " t WHERE "
+                    + String.join(" AND ", match) + "), (SELECT t.\"$lid\" FROM " + Ddl.quote(target.table().serverTable())
+                    + " t WHERE " + String.join(" AND ", match) + "))";
             // only rows this transaction wrote, and rows whose principal it wrote, can have changed
+            String written = "p.\"$lid\" IN (SELECT \"lid\" FROM temp.\"$written_all\" WHERE \"entity_set\" = ?)";
             String touched = "(s.\"$lid\" IN (SELECT \"lid\" FROM temp.\"$written_all\" WHERE \"entity_set\" = ?) OR ("
                     + String.join(", ", dependent) + ") IN (SELECT " + String.join(", ", principal) + " FROM "
-                    + Ddl.quote(target.table().table()) + " p WHERE p.\"$lid\" IN (SELECT \"lid\" FROM temp.\"$written_all\""
-                    + " WHERE \"entity_set\" = ?)))";
+                    + Ddl.quote(target.table().table()) + " p WHERE " + written + " UNION ALL SELECT "
+                    + String.join(", ", principal) + " FROM " + Ddl.quote(target.table().serverTable()) + " p WHERE "
+                    + written + "))";
             for (String table : List.of(set.table().table(), set.table().serverTable())) {
                 boolean image = table.startsWith("$server.");
-                String where = String.join(" AND ", known) + " AND " + touched + (image ? ""
-                        : " AND s.\"$lid\" NOT IN (SELECT \"$lid\" FROM " + Ddl.quote(set.table().serverTable()) + ")");
-                rows.execute("UPDATE " + Ddl.quote(table) + " AS s SET " + Ddl.quote(rel.column()) + " = (SELECT t.\"$lid\""
-                        + " FROM " + Ddl.quote(target.table().table()) + " t WHERE " + String.join(" AND ", match) + ")"
-                        + " WHERE " + where, set.name(), target.name());
+                // only server state: a local entity's references are what replaying its requests gives
+                // (invariant 3), and an entity with local changes keeps its server state in the image
+                String where = String.join(" AND ", known) + " AND " + touched + (image ? "" : " AND s.\"$new\" = 0"
+                        + " AND s.\"$lid\" NOT IN (SELECT \"$lid\" FROM " + Ddl.quote(set.table().serverTable()) + ")");
+                rows.execute("UPDATE " + Ddl.quote(table) + " AS s SET " + Ddl.quote(rel.column()) + " = " + lid
+                        + " WHERE " + where, set.name(), target.name(), target.name());
             }
         }
     }

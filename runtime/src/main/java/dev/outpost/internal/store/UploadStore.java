@@ -314,7 +314,8 @@ public final class UploadStore {
                     }
                 }
                 case UPDATE -> {
-                    if (status == 200 && json instanceof ObjectNode server && applied(r, server)) {
+                    if (status == 200 && json instanceof ObjectNode server && (applied(r, server)
+                            || appliedLater(r, server))) {
                         applySuccess(List.of(new Done(r, 200, Map.of(), server)));
                     } else {
                         setState(List.of(r.id()), STATE_PENDING);
@@ -361,6 +362,21 @@ public final class UploadStore {
         } catch (DataRequestException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether a later update of the same entity, sent in the same lost exchange, shows on the
+     * server: the back end runs a batch in order, so this one ran before it, and its values were
+     * overwritten, not missed. Sending it again would put the older values back over the later ones.
+     */
+    private boolean appliedLater(StoredRequest r, ObjectNode server) throws SQLException {
+        for (StoredRequest later : queue.inState(STATE_SENDING)) {
+            if (later.id() > r.id() && later.kind() == StoredRequest.Kind.UPDATE
+                    && later.entitySet().equals(r.entitySet()) && later.lid() == r.lid() && applied(later, server)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> iterable(Iterator<String> it) {
@@ -874,6 +890,7 @@ public final class UploadStore {
         rows.execute("DELETE FROM \"$errors\" WHERE \"request\" NOT IN (SELECT \"id\" FROM \"$requests\")");
         state.advance(succeeded, touched);
         ServerWriter writer = new ServerWriter(db, catalog, rows, state);
+        boolean keysForQueued = false;
         for (Done d : done) {
             StoredRequest r = d.request();
             Catalog.Set set = catalog.require(r.entitySet());
@@ -881,6 +898,7 @@ public final class UploadStore {
             switch (r.kind()) {
                 case CREATE, CREATE_RELATED -> {
                     adoptKeys(set, r.lid(), d.body(), d.headers(), r.body());
+                    keysForQueued |= queue.isTouched(set.name(), r.lid());
                     if (d.body() != null) {
                         writer.upsert(set, d.body());
                     } else {
@@ -914,6 +932,11 @@ public final class UploadStore {
             }
         }
         writer.finish();
+        if (keysForQueued) {
+            // queued requests refer to an entity that has only now got its server key (a task created
+            // under it waits for the next wave): replayed, they give the dependents that key (invariant 3)
+            state.rebuild();
+        }
         removeAfterUpload();
     }
 

@@ -271,12 +271,23 @@ public final class ValueCodec {
         return new JsonValue(json.toString());
     }
 
+    /** {@code true} or {@code false}; anything else (which {@link Boolean#parseBoolean} reads as false) is refused. */
+    private static boolean bool(String text) {
+        if ("true".equalsIgnoreCase(text)) {
+            return true;
+        }
+        if ("false".equalsIgnoreCase(text)) {
+            return false;
+        }
+        throw new IllegalArgumentException("not true or false");
+    }
+
     /** Converts a JSON scalar (or its text) to the Java value of a primitive type. */
     Object scalar(PrimitiveType t, String text, JsonNode node, String where) {
         try {
             return switch (t.family()) {
                 case STRING -> node != null && !node.isTextual() ? node.asText() : text;
-                case BOOLEAN -> node != null && node.isBoolean() ? node.booleanValue() : Boolean.parseBoolean(text);
+                case BOOLEAN -> node != null && node.isBoolean() ? node.booleanValue() : bool(text);
                 case INTEGER -> Literals.checked(t, node != null && node.isIntegralNumber() ? node.bigIntegerValue()
                         : new BigInteger(text.trim()));
                 case DECIMAL -> node != null && node.isNumber() ? node.decimalValue() : new BigDecimal(text.trim());

@@ -1,5 +1,6 @@
 package dev.outpost.internal.sync;
 
+import dev.outpost.DataRequestException;
 import dev.outpost.DefiningQuery;
 import dev.outpost.DownloadResult;
 import dev.outpost.SyncException;
@@ -118,6 +119,7 @@ final class Downloader {
             next = first;
         }
         boolean delta = store.cursor(name).delta();
+        boolean resumed = cursor.inProgress();
         String deltaLink = null;
         while (next != null) {
             cancel.check();
@@ -136,7 +138,18 @@ final class Downloader {
             try (Http.Response r = http.getJson(next, headers, cancel)) {
                 if (r.status() != 200) {
                     String error = Responses.errorText(r);
-                    if (delta && page == 0 && (r.status() == 410 || r.status() == 400 || r.status() == 404)) {
+                    boolean gone = r.status() == 410 || r.status() == 400 || r.status() == 404;
+                    if (resumed && gone) {
+                        // the next link an interrupted download kept no longer works (expired, or never
+                        // valid): start the query over, once, rather than fail at it on every download
+                        resumed = false;
+                        delta = cursor.deltaLink() != null;
+                        next = Urls.resolve(http.root(), delta ? cursor.deltaLink() : cursor.url());
+                        store.start(name, next.toString(), delta);
+                        page = 0;
+                        continue;
+                    }
+                    if (delta && page == 0 && gone) {
                         // the delta link expired or the back end stopped tracking changes: download everything
                         store.start(name, Urls.resolve(http.root(), cursor.url()).toString(), false);
                         delta = false;
@@ -165,10 +178,18 @@ final class Downloader {
                 cancel.check();
                 throw new SyncException("downloading defining query '" + name + "' stopped while reading " + next + " ("
                         + Http.describe(e) + "); download again to resume from page " + (page + 1), e);
+            } catch (DataRequestException e) {
+                // a value the model does not allow (a malformed date, a string for a number, ...): the back end's fault
+                throw new SyncException(502, "downloading defining query '" + name + "': GET " + next + " sent what the"
+                        + " model does not allow (" + e.getMessage() + "); the store is unchanged");
             }
+            resumed = false;
             page++;
             pages++;
-            next = links.next() == null ? null : Urls.resolve(http.root(), links.next());
+            next = links.next() == null ? null : sameService(name, Urls.resolve(http.root(), links.next()));
+            if (links.delta() != null) {
+                sameService(name, Urls.resolve(http.root(), links.delta()));
+            }
             store.pageDone(name, page, next == null ? null : next.toString());
             if (links.delta() != null) {
                 deltaLink = links.delta();
@@ -176,6 +197,21 @@ final class Downloader {
             progress(name);
         }
         return deltaLink;
+    }
+
+    /**
+     * A next or delta link must stay with the service: one to another host (a garbled answer, or
+     * worse) would be kept as the cursor and followed, with the service's credentials, on every
+     * later download.
+     */
+    private URI sameService(String name, URI link) {
+        URI root = http.root();
+        if (!root.getScheme().equalsIgnoreCase(String.valueOf(link.getScheme()))
+                || !root.getHost().equalsIgnoreCase(String.valueOf(link.getHost())) || root.getPort() != link.getPort()) {
+            throw new SyncException(502, "downloading defining query '" + name + "': the back end's next or delta link "
+                    + link + " leaves the service at " + root + "; the page was not kept, download again");
+        }
+        return link;
     }
 
     private void progress(String name) {

@@ -67,8 +67,10 @@ final class PageReader {
                 throw malformed(where, "the response ends early");
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw malformed(where, "the response is not valid JSON (" + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            // some errors (an entity that does not bind to a node, ...) come without a location
+            var at = e.getLocation();
+            throw malformed(where, "the response is not valid JSON (" + e.getOriginalMessage() + (at == null ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ")");
         }
         if (!sawValue) {
             throw malformed(where, "the response has no \"value\" array of entities");

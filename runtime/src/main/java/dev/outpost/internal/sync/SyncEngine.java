@@ -1,5 +1,6 @@
 package dev.outpost.internal.sync;
 
+import dev.outpost.DataRequestException;
 import dev.outpost.DownloadResult;
 import dev.outpost.OutpostException;
 import dev.outpost.SyncException;
@@ -104,6 +105,11 @@ public final class SyncEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             for (SyncStore.Ready r : staged.ready()) {
                 store.abandon(r.name()); // what cannot be published is downloaded afresh next time
+            }
+            if (e instanceof DataRequestException bad) {
+                // a downloaded value or reference the model does not allow: the back end's fault, not the caller's
+                throw new SyncException(502, "the download holds what the model does not allow (" + bad.getMessage()
+                        + "); nothing was published and the store is unchanged");
             }
             throw e;
         }

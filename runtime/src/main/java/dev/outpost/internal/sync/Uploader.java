@@ -1,5 +1,6 @@
 package dev.outpost.internal.sync;
 
+import dev.outpost.DataRequestException;
 import dev.outpost.FailedRequest;
 import dev.outpost.SyncException;
 import dev.outpost.SyncOptions;
@@ -76,7 +77,16 @@ final class Uploader {
             if (answers == null) {
                 continue; // the outcome was unknown and has been settled: plan again
             }
-            UploadStore.Recorded recorded = store.record(wave, answers);
+            UploadStore.Recorded recorded;
+            try {
+                recorded = store.record(wave, answers);
+            } catch (DataRequestException e) {
+                // the back end processed the batch, but an answer holds what the store cannot take (a
+                // key or value of the wrong form): nothing of the wave was recorded; settle like a lost answer
+                settleInDoubt(store);
+                throw new SyncException(502, "the back end's answer to the $batch holds what the store cannot take ("
+                        + e.getMessage() + "); the requests were checked against the back end and stay queued where needed");
+            }
             if (recorded.repeatabilityAccepted() && !"accepted".equals(local.meta(REPEATABILITY))) {
                 local.meta(REPEATABILITY, "accepted");
             }
@@ -180,6 +190,13 @@ final class Uploader {
                 continue;
             }
             try (Http.Response r = http.getJson(Urls.resolve(http.root(), d.url()), Map.of(), cancel)) {
+                if (r.status() != 200 && r.status() != 404) {
+                    // the check itself failed: "not applied" would send a request again that may have
+                    // been applied (a create twice); it stays in doubt for the next upload to check
+                    throw new SyncException(r.status(), "checking what the back end did with requests whose answer"
+                            + " was lost: GET " + d.url() + " answered " + r.status() + "; they stay in doubt and are"
+                            + " checked again on the next upload");
+                }
                 store.settle(d.request(), r.status(), r.bytes());
             }
         }

@@ -126,4 +126,32 @@ class CascadeDeleteTest {
             assertThat((long) query(service, "Tasks").size()).isEqualTo(backend.database().count("Tasks"));
         }
     }
+
+    @Test
+    void undoingANewWorkOrderTakesTheTasksCreatedUnderItAlongAndLeavesNothingToFail() throws Exception {
+        try (OfflineStore store = open()) {
+            store.download().get(60, TimeUnit.SECONDS);
+            DataService service = new DataService(store);
+            Map<String, List<String>> before = data();
+            EntityValue order = FieldService.workOrder("Mistake");
+            service.createEntity(order);
+            service.createRelatedEntity(FieldService.task(1, "first"), order, "Tasks");
+            EntityValue deep = FieldService.workOrder("Deep mistake");
+            deep.setRelatedList("Tasks", List.of(FieldService.task(1, "deep child")));
+            service.createEntity(deep);
+            EntityValue kept = FieldService.workOrder("Kept");
+            service.createEntity(kept);
+            assertThat(query(service, "RequestQueue")).hasSize(4);
+
+            service.undoPendingChanges(order);
+            service.undoPendingChanges(deep);
+
+            assertThat(query(service, "RequestQueue")).extracting(r -> r.getValue("Method") + " " + r.getValue("URL"))
+                    .containsExactly("POST WorkOrders");
+            assertThat(query(service, "Tasks?$filter=Description eq 'first' or Description eq 'deep child'")).isEmpty();
+            service.undoPendingChanges(kept);
+            assertThat(data()).isEqualTo(before);
+            assertThat(store.upload().get(60, TimeUnit.SECONDS).failed()).isZero();
+        }
+    }
 }

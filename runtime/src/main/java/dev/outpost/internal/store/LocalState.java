@@ -147,6 +147,9 @@ final class LocalState {
                 || r.body() != null && RequestApplier.nests(r.body(), set, lid)));
         List<Long> remove = new ArrayList<>();
         List<StoredRequest> promote = new ArrayList<>();
+        // children created through a navigation that cascades (a Task under its WorkOrder) cannot outlive the
+        // new parent: they are undone with it instead of staying as standalone creates
+        List<StoredRequest> dependents = new ArrayList<>();
         for (StoredRequest r : touching) {
             // only an entity that disappears (a new one) takes other entities' references to it along:
             // a downloaded entity stays, and binds and links to it are the other entities' changes
@@ -164,7 +167,11 @@ final class LocalState {
                 if (RequestApplier.scrub(body, set, lid)) {
                     queue.updateBody(r.id(), body);
                 }
-                if (isNew && r.kind() == StoredRequest.Kind.CREATE_RELATED && set.equals(r.targetSet()) && r.targetLid() == lid) {
+                if (isNew && r.kind() == StoredRequest.Kind.CREATE_RELATED && set.equals(r.targetSet()) && r.targetLid() == lid
+                        && cascades(set, r.navigation())) {
+                    dependents.add(r);
+                } else if (isNew && r.kind() == StoredRequest.Kind.CREATE_RELATED && set.equals(r.targetSet())
+                        && r.targetLid() == lid) {
                     // the parent disappears: the child stays, as a create in its own entity set
                     queue.replace(new StoredRequest(r.id(), r.requestId(), StoredRequest.Kind.CREATE, "POST", r.entitySet(),
                             r.entitySet(), r.lid(), null, null, 0, r.headers(), body, r.ifMatch(), r.base(), r.changeSet(),
@@ -177,7 +184,7 @@ final class LocalState {
         // latest first, so that inserting at an earlier position does not move a later one
         promote.sort(java.util.Comparator.comparingLong(StoredRequest::id).reversed());
         for (StoredRequest parent : promote) {
-            List<ObjectNode> children = children(parent.body());
+            List<ObjectNode> children = children(parent.body(), field -> !cascades(parent.entitySet(), field));
             for (int i = children.size() - 1; i >= 0; i--) {
                 ObjectNode child = children.get(i);
                 String childSet = child.path(RequestApplier.SET).asText();
@@ -189,18 +196,34 @@ final class LocalState {
             }
         }
         rebuild();
+        for (StoredRequest child : dependents) {
+            if (queue.byId(child.id()) != null) {
+                undo(child.entitySet(), child.lid());
+            }
+        }
+    }
+
+    /** Whether the targets of this navigation of the set's type go when its entity goes ({@link Links#cascadesOnDelete}). */
+    private boolean cascades(String set, String navigation) {
+        Catalog.Set s = catalog.require(set);
+        return s.model().navigationProperty(s.entityType(), navigation)
+                .map(nav -> Links.cascadesOnDelete(s.model(), nav)).orElse(false);
     }
 
     private static boolean own(StoredRequest r, String set, long lid) {
         return r.entitySet().equals(set) && r.lid() == lid;
     }
 
-    /** The deep-inserted children of a create body. */
-    private static List<ObjectNode> children(ObjectNode body) {
+    /** The deep-inserted children of a create body, under the navigations {@code keep} accepts. */
+    private static List<ObjectNode> children(ObjectNode body, java.util.function.Predicate<String> keep) {
         List<ObjectNode> children = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
         while (fields.hasNext()) {
-            JsonNode v = fields.next().getValue();
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!keep.test(field.getKey())) {
+                continue;
+            }
+            JsonNode v = field.getValue();
             if (v.isObject() && v.has(RequestApplier.LID)) {
                 children.add((ObjectNode) v);
             } else if (v.isArray()) {

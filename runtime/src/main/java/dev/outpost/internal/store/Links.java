@@ -165,6 +165,25 @@ final class Links {
     }
 
     /** The local IDs of the entities a navigation of one entity leads to. */
+    /**
+     * The entities that go when this one goes: the targets of its navigations that cascade
+     * ({@link #cascadesOnDelete}), direct ones only, in navigation order.
+     */
+    List<Touched> dependents(Catalog.Set set, long lid) throws SQLException {
+        List<Touched> out = new ArrayList<>();
+        for (NavigationProperty nav : set.model().navigationProperties(set.entityType())) {
+            if (catalog.schema().relationship(set.name(), nav.name()).isEmpty()
+                    || !cascadesOnDelete(set.model(), nav)) {
+                continue;
+            }
+            Catalog.Set target = catalog.require(relationship(set, nav.name()).targetSet());
+            for (long dependent : targets(set, lid, nav.name())) {
+                out.add(new Touched(target, dependent));
+            }
+        }
+        return out;
+    }
+
     List<Long> targets(Catalog.Set source, long sourceLid, String navigation) throws SQLException {
         Relationship r = relationship(source, navigation);
         Catalog.Set target = catalog.require(r.targetSet());

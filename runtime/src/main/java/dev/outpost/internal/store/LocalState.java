@@ -183,7 +183,12 @@ final class LocalState {
         queue.delete(remove);
         // latest first, so that inserting at an earlier position does not move a later one
         promote.sort(java.util.Comparator.comparingLong(StoredRequest::id).reversed());
+        List<Links.Touched> gone = new ArrayList<>();
         for (StoredRequest parent : promote) {
+            for (ObjectNode child : children(parent.body(), field -> cascades(parent.entitySet(), field))) {
+                gone.add(new Links.Touched(catalog.require(child.path(RequestApplier.SET).asText()),
+                        child.get(RequestApplier.LID).asLong()));
+            }
             List<ObjectNode> children = children(parent.body(), field -> !cascades(parent.entitySet(), field));
             for (int i = children.size() - 1; i >= 0; i--) {
                 ObjectNode child = children.get(i);
@@ -196,10 +201,12 @@ final class LocalState {
             }
         }
         rebuild();
+        // what went with the parent takes its own later requests (an update or delete of it) along
         for (StoredRequest child : dependents) {
-            if (queue.byId(child.id()) != null) {
-                undo(child.entitySet(), child.lid());
-            }
+            undo(child.entitySet(), child.lid());
+        }
+        for (Links.Touched child : gone) {
+            undo(child.set().name(), child.lid());
         }
     }
 

@@ -14,7 +14,6 @@ import dev.outpost.model.NavigationProperty;
 import dev.outpost.model.PrimitiveType;
 import dev.outpost.model.Property;
 import dev.outpost.model.QualifiedName;
-import dev.outpost.model.ServiceModel;
 import dev.outpost.model.StructuredType;
 import dev.outpost.model.TypeDefinition;
 
@@ -25,7 +24,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -156,23 +154,15 @@ final class RequestApplier {
      * one DELETE does it on the back end too. Undo restores them from their server images.
      */
     private void deleteDependents(Catalog.Set set, long lid, Map<String, List<Long>> modified) throws SQLException {
-        ServiceModel model = set.model();
-        for (NavigationProperty nav : model.navigationProperties(set.entityType())) {
-            Optional<Relationship> rel = catalog.schema().relationship(set.name(), nav.name());
-            if (rel.isEmpty() || !Links.cascadesOnDelete(model, nav)) {
+        for (Links.Touched dependent : links.dependents(set, lid)) {
+            TableInfo info = rows.info(dependent.set());
+            if (rows.typeOf(info, dependent.lid()) == null) {
                 continue;
             }
-            Catalog.Set target = catalog.require(rel.get().targetSet());
-            TableInfo info = rows.info(target);
-            for (long dependent : links.targets(set, lid, nav.name())) {
-                if (rows.typeOf(info, dependent) == null) {
-                    continue;
-                }
-                keepServerState(target, dependent);
-                deleteDependents(target, dependent, modified);
-                rows.delete(info, dependent);
-                add(modified, target.name(), dependent);
-            }
+            keepServerState(dependent.set(), dependent.lid());
+            deleteDependents(dependent.set(), dependent.lid(), modified);
+            rows.delete(info, dependent.lid());
+            add(modified, dependent.set().name(), dependent.lid());
         }
     }
 

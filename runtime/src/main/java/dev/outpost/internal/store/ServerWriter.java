@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Writes server state into the store: entities as the back end sends them (downloads, upload
@@ -34,6 +33,7 @@ final class ServerWriter {
     private final Catalog catalog;
     private final EntityRows rows;
     private final LocalState state;
+    private final Links links;
     private boolean rebase;
 
     ServerWriter(Database db, Catalog catalog, EntityRows rows, LocalState state) throws SQLException {
@@ -41,6 +41,7 @@ final class ServerWriter {
         this.catalog = catalog;
         this.rows = rows;
         this.state = state;
+        this.links = new Links(db, catalog, rows);
         db.prepare("CREATE TEMP TABLE IF NOT EXISTS \"$written\" (\"entity_set\" TEXT NOT NULL, \"lid\" INTEGER NOT NULL,"
                 + " PRIMARY KEY (\"entity_set\", \"lid\")) WITHOUT ROWID").execute();
         db.prepare("CREATE TEMP TABLE IF NOT EXISTS \"$written_all\" (\"entity_set\" TEXT NOT NULL, \"lid\" INTEGER NOT NULL,"
@@ -143,36 +144,10 @@ final class ServerWriter {
      * example {@code WorkOrders?$expand=Tasks}) must not leave them behind in the store.
      */
     private void deleteDependents(Catalog.Set set, long lid) throws SQLException {
-        for (NavigationProperty nav : set.model().navigationProperties(set.entityType())) {
-            Optional<Relationship> rel = catalog.schema().relationship(set.name(), nav.name());
-            if (rel.isEmpty() || !Links.cascadesOnDelete(set.model(), nav)) {
-                continue;
-            }
-            Catalog.Set target = catalog.require(rel.get().targetSet());
-            String sql = switch (rel.get().storage()) {
-                case REVERSE_REFERENCE -> "SELECT \"$lid\" FROM " + Ddl.quote(target.table().table()) + " WHERE "
-                        + Ddl.quote(rel.get().column()) + " = ?";
-                case LINK_TABLE -> "SELECT " + Ddl.quote(rel.get().otherColumn()) + " FROM " + Ddl.quote(rel.get().table())
-                        + " WHERE " + Ddl.quote(rel.get().column()) + " = ?";
-                case REFERENCE -> "SELECT " + Ddl.quote(rel.get().column()) + " FROM " + Ddl.quote(set.table().table())
-                        + " WHERE \"$lid\" = ?";
-            };
-            List<Long> dependents = new ArrayList<>();
-            PreparedStatement p = db.prepare(sql);
-            p.setLong(1, lid);
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getObject(1) != null) {
-                        dependents.add(rs.getLong(1));
-                    }
-                }
-            }
-            TableInfo info = rows.info(target);
-            for (long dependent : dependents) {
-                List<Object> key = rows.key(info, dependent);
-                if (key != null && !key.contains(null)) {
-                    deleteByKey(target, key);
-                }
+        for (Links.Touched dependent : links.dependents(set, lid)) {
+            List<Object> key = rows.key(rows.info(dependent.set()), dependent.lid());
+            if (key != null && !key.contains(null)) {
+                deleteByKey(dependent.set(), key);
             }
         }
     }

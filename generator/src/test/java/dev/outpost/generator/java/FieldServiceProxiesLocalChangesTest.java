@@ -4,13 +4,6 @@ import dev.outpost.examples.backend.BackendOptions;
 import dev.outpost.examples.backend.FieldServiceBackend;
 import dev.outpost.examples.backend.JournalEntry;
 import dev.outpost.examples.backend.Seed;
-import dev.outpost.generator.GenerationRequest;
-import dev.outpost.generator.GenerationResult;
-import dev.outpost.generator.Generator;
-import dev.outpost.generator.output.GeneratedFile;
-import dev.outpost.generator.output.InMemoryOutputSink;
-import dev.outpost.generator.testing.ExampleService;
-import dev.outpost.model.MetadataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,61 +60,12 @@ class FieldServiceProxiesLocalChangesTest {
             import java.util.List;
             import java.util.UUID;
 
+            import static app.FieldKit.*;
+
             /** An application that knows only the generated proxies and the runtime's user API. */
             public final class FieldApp {
 
-                static final UUID ACME = UUID.fromString("11111111-2222-3333-4444-555555555555");
-                static final UUID GLOBEX = UUID.fromString("66666666-7777-8888-9999-000000000000");
-
                 private FieldApp() {
-                }
-
-                static OfflineStore open(Path file) {
-                    return OfflineStore.open(StoreOptions.of(file, FieldMetadata.loadModel()));
-                }
-
-                static OfflineStore open(Path file, String serviceRoot) {
-                    return OfflineStore.open(StoreOptions.of(file, FieldMetadata.loadModel()).sync(SyncOptions.of(serviceRoot)
-                            .definingQuery("orders", "WorkOrders?$expand=Parts").definingQuery("tasks", "Tasks")
-                            .definingQuery("customers", "Customers").definingQuery("parts", "Parts")));
-                }
-
-                static List<String> queue(FieldService service) {
-                    List<String> out = new ArrayList<>();
-                    for (EntityValue r : service.executeQuery(DataQuery.parse("RequestQueue?$orderby=RequestID")).entities()) {
-                        Object body = r.getValue("Body");
-                        out.add(r.getValue("Method") + " " + r.getValue("URL") + (body == null ? "" : " " + body));
-                    }
-                    return out;
-                }
-
-                static List<String> titles(List<WorkOrder> orders) {
-                    List<String> out = new ArrayList<>();
-                    orders.forEach(w -> out.add(w.getTitle()));
-                    return out;
-                }
-
-                static Customer customer(UUID id, String name) {
-                    Customer c = new Customer();
-                    c.setId(id);
-                    c.setName(name);
-                    return c;
-                }
-
-                static WorkOrder workOrder(String title, int priority, WorkOrderStatus status) {
-                    WorkOrder w = new WorkOrder();
-                    w.setTitle(title);
-                    w.setPriority(priority);
-                    w.setStatus(status);
-                    return w;
-                }
-
-                static Task task(int lineNo, String description, boolean done) {
-                    Task t = new Task();
-                    t.setLineNo(lineNo);
-                    t.setDescription(description);
-                    t.setDone(done);
-                    return t;
                 }
 
                 static String upload(OfflineStore store) {
@@ -611,17 +554,7 @@ class FieldServiceProxiesLocalChangesTest {
 
     @BeforeAll
     static void generateCompileAndStart() {
-        InMemoryOutputSink sink = new InMemoryOutputSink();
-        GenerationResult result = Generator.generate(GenerationRequest.builder()
-                .service(GenerationRequest.Service.of(MetadataSource.file(ExampleService.metadata()), "com.example.field")
-                        .withName("Field"))
-                .sink(sink).build());
-        assertThat(result.refused()).isFalse();
-        List<GeneratedFile> files = sink.files();
-        InMemoryCompiler.Result compiled = InMemoryCompiler.compile(files, Map.of("app/FieldApp.java", APP),
-                List.of("-Xlint:all", "-Werror", "--release", "17"));
-        assertThat(compiled.success()).as(compiled.report()).isTrue();
-        loader = compiled.classLoader(files);
+        loader = FieldApps.compile(APP);
         backend = FieldServiceBackend.start(BackendOptions.defaults());
     }
 

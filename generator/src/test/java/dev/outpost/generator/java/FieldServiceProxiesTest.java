@@ -1,12 +1,5 @@
 package dev.outpost.generator.java;
 
-import dev.outpost.generator.GenerationRequest;
-import dev.outpost.generator.GenerationResult;
-import dev.outpost.generator.Generator;
-import dev.outpost.generator.output.GeneratedFile;
-import dev.outpost.generator.output.InMemoryOutputSink;
-import dev.outpost.generator.testing.ExampleService;
-import dev.outpost.model.MetadataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,48 +49,12 @@ class FieldServiceProxiesTest {
             import java.util.List;
             import java.util.UUID;
 
+            import static app.FieldKit.*;
+
             /** An application that knows only the generated proxies and the runtime's user API. */
             public final class FieldApp {
 
-                static final UUID ACME = UUID.fromString("11111111-2222-3333-4444-555555555555");
-
                 private FieldApp() {
-                }
-
-                static OfflineStore open(Path file) {
-                    return OfflineStore.open(StoreOptions.of(file, FieldMetadata.loadModel()));
-                }
-
-                static List<String> queue(FieldService service) {
-                    List<String> out = new ArrayList<>();
-                    for (EntityValue r : service.executeQuery(DataQuery.parse("RequestQueue?$orderby=RequestID")).entities()) {
-                        Object body = r.getValue("Body");
-                        out.add(r.getValue("Method") + " " + r.getValue("URL") + (body == null ? "" : " " + body));
-                    }
-                    return out;
-                }
-
-                static Customer customer(UUID id, String name) {
-                    Customer c = new Customer();
-                    c.setId(id);
-                    c.setName(name);
-                    return c;
-                }
-
-                static WorkOrder workOrder(String title, int priority, WorkOrderStatus status) {
-                    WorkOrder w = new WorkOrder();
-                    w.setTitle(title);
-                    w.setPriority(priority);
-                    w.setStatus(status);
-                    return w;
-                }
-
-                static Task task(int lineNo, String description, boolean done) {
-                    Task t = new Task();
-                    t.setLineNo(lineNo);
-                    t.setDescription(description);
-                    t.setDone(done);
-                    return t;
                 }
 
                 public static List<String> createWithAndWithoutKey(Path file) {
@@ -270,17 +226,7 @@ class FieldServiceProxiesTest {
 
     @BeforeAll
     static void generateAndCompile() {
-        InMemoryOutputSink sink = new InMemoryOutputSink();
-        GenerationResult result = Generator.generate(GenerationRequest.builder()
-                .service(GenerationRequest.Service.of(MetadataSource.file(ExampleService.metadata()), "com.example.field")
-                        .withName("Field"))
-                .sink(sink).build());
-        assertThat(result.refused()).isFalse();
-        List<GeneratedFile> files = sink.files();
-        InMemoryCompiler.Result compiled = InMemoryCompiler.compile(files, Map.of("app/FieldApp.java", APP),
-                List.of("-Xlint:all", "-Werror", "--release", "17"));
-        assertThat(compiled.success()).as(compiled.report()).isTrue();
-        loader = compiled.classLoader(files);
+        loader = FieldApps.compile(APP);
     }
 
     @SuppressWarnings("unchecked")

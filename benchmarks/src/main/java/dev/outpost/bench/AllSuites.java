@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code all}: every suite in a JVM of its own, with the suite's heap ({@link Suite#heap()}), so
@@ -66,8 +65,8 @@ final class AllSuites {
         md.append("` (each suite in its own JVM with the heap named in its heading). Run started ").append(started)
                 .append(" and took ").append(took.toMinutes()).append(" min ").append(took.toSecondsPart()).append(" s.\n\n");
         md.append("Machine: ").append(machine.cores()).append(" cores; ").append(machine.jvm()).append("; ")
-                .append(machine.os()).append("; load average ").append(load(machine.loadBefore())).append(" at the start, ")
-                .append(load(Machine.loadAverage())).append(" at the end. A load well above the core count means other"
+                .append(machine.os()).append("; load average ").append(BenchmarkReport.load(machine.loadBefore())).append(" at the start, ")
+                .append(BenchmarkReport.load(Machine.loadAverage())).append(" at the end. A load well above the core count means other"
                         + " work shared the machine: medians are then slower than the code, ratios less so, since each"
                         + " operation and its baseline run side by side.\n\n");
         for (String section : sections) {
@@ -81,7 +80,7 @@ final class AllSuites {
         json.put("loadBefore", machine.loadBefore());
         json.put("loadAfter", Machine.loadAverage());
         json.set("suites", suites);
-        deleteTree(suitesDir);
+        Bench.delete(suitesDir);
         Files.writeString(a.out().resolve("benchmark-report.md"), md, StandardCharsets.UTF_8);
         Files.writeString(a.out().resolve("benchmark-report.json"), mapper.writeValueAsString(json) + "\n",
                 StandardCharsets.UTF_8);
@@ -93,17 +92,5 @@ final class AllSuites {
         String body = md.startsWith("# ") ? md.substring(md.indexOf('\n') + 1) : md;
         return body.replace(BenchmarkReport.RATIO_METHOD + "\n\n", "").replace(BenchmarkReport.HEAP_METHOD + "\n", "").strip()
                 + "\n";
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    private static String load(double load) {
-        return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", load);
     }
 }

@@ -89,7 +89,8 @@ public record BenchmarkReport(Instant started, Duration took, Machine machine, L
         return md.toString();
     }
 
-    private static String load(double load) {
+    /** A load average as the reports print it. */
+    static String load(double load) {
         return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", load);
     }
 

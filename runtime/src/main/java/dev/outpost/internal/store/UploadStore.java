@@ -1263,19 +1263,11 @@ public final class UploadStore {
     }
 
     /**
-     * How many pending requests this upload would send at most (the total a progress bar shows):
-     * those queued up to the horizon, within the selection. Optimisation may send fewer.
+     * How many requests this upload would send at most (the total a progress bar shows): the
+     * sendable ones within the selection up to the horizon. Optimisation may send fewer.
      */
     public long pendingCount(Set<Long> selection, long horizon) {
-        return db.read(c -> {
-            long n = 0;
-            for (StoredRequest r : queue.all()) {
-                if (STATE_PENDING.equals(r.state()) && r.id() <= horizon && (selection == null || selection.contains(r.id()))) {
-                    n++;
-                }
-            }
-            return n;
-        });
+        return db.read(c -> (long) sendable(selection, horizon).size());
     }
 
     /** How many selected requests wait because they share an entity with a failed request (S6: "not sent"). */

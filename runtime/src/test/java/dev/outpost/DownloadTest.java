@@ -195,4 +195,41 @@ class DownloadTest {
                     .entities()).hasSize(3);
         }
     }
+
+    /**
+     * Work orders without {@code $expand} are published set-wise; their references to customers
+     * (from {@code CustomerId}) must hold whichever query came first, follow a server change of
+     * the foreign key, and be found by navigation queries.
+     */
+    @Test
+    void referencesFromForeignKeysHoldWhicheverQueryIsPublishedFirst() throws Exception {
+        backend.seed(Seed.workOrders(30));
+        String customerOf1 = (String) backend.database().query("SELECT CustomerId FROM WorkOrders WHERE Id = 1").get(0)
+                .get("CustomerId");
+        String other = (String) backend.database().query("SELECT Id FROM Customers WHERE Id <> '" + customerOf1 + "'")
+                .get(0).get("Id");
+        for (boolean ordersFirst : List.of(true, false)) {
+            java.nio.file.Files.deleteIfExists(dir.resolve("store.db"));
+            SyncOptions sync = ordersFirst
+                    ? SyncOptions.of(backend.serviceRoot()).definingQuery("orders", "WorkOrders").definingQuery("customers", "Customers")
+                    : SyncOptions.of(backend.serviceRoot()).definingQuery("customers", "Customers").definingQuery("orders", "WorkOrders");
+            try (OfflineStore store = open(sync)) {
+                await(store.download());
+                DataService service = new DataService(store);
+                assertThat(count(store, "WorkOrders?$filter=Customer ne null")).as("orders first: " + ordersFirst).isEqualTo(30);
+                assertThat(service.loadEntity("WorkOrders(1)?$expand=Customer").getRelated("Customer").getValue("Id"))
+                        .hasToString(customerOf1);
+                assertThat(count(store, "Customers(" + customerOf1 + ")/WorkOrders")).isEqualTo(count(store,
+                        "WorkOrders?$filter=CustomerId eq " + customerOf1));
+
+                server(backend, "PATCH", "WorkOrders(1)", "{\"CustomerId\":\"" + other + "\"}");
+                await(store.download());
+                assertThat(service.loadEntity("WorkOrders(1)?$expand=Customer").getRelated("Customer").getValue("Id"))
+                        .hasToString(other);
+                server(backend, "PATCH", "WorkOrders(1)", "{\"CustomerId\":\"" + customerOf1 + "\"}");
+            }
+            java.nio.file.Files.deleteIfExists(dir.resolve("store.db-wal"));
+            java.nio.file.Files.deleteIfExists(dir.resolve("store.db-shm"));
+        }
+    }
 }

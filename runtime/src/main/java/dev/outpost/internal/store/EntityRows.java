@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,85 +63,205 @@ final class EntityRows {
     }
 
     private Map<String, Object> columns(TableInfo info, EntityType type, ObjectNode json, String where, boolean lenient) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        Map<String, Writer> writers = writers(info);
+        Row row = new Row(info);
+        Map<String, Writer> writers = writers(info, type);
         Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
             String name = f.getKey();
-            if (name.indexOf('@') >= 0) {
-                continue;
-            }
             Writer w = writers.get(name);
-            if (w != null && info.model.property(type, name).isPresent()) {
-                put(w, values, f.getValue(), where);
+            if (w != null) {
+                put(w, row, f.getValue(), where);
                 continue;
             }
-            if (info.model.navigationProperty(type, name).isPresent()) {
+            if (name.indexOf('@') >= 0 || info.model.navigationProperty(type, name).isPresent()) {
                 continue;
             }
             if (type.isOpenType() || lenient) {
                 continue;
             }
-            if (w == null && info.model.property(type, name).isPresent()) {
+            if (info.model.property(type, name).isPresent()) {
                 throw ValueCodec.bad(where + "/" + name, "no column stores '" + name + "'");
             }
             throw ValueCodec.bad(where, "'" + type.qualifiedName().name() + "' has no property '" + name + "'");
         }
-        return values;
+        return row.toMap();
     }
 
-    /** How one property of the JSON becomes column values: a value column (and offset), or a flattened complex value. */
-    private record Writer(String name, Column column, ValueType type, Column offset, List<Writer> members) {
+    /**
+     * An entity of server state as a row: its column values in table column order (see
+     * {@link TableInfo#slots}) and the columns it sets; null when it has expanded relatives (which
+     * only {@link ServerWriter#upsert} writes) or lacks a key value. Properties the model does not
+     * know are left out, as in {@link #serverColumns}.
+     */
+    ServerRow serverRow(TableInfo info, ObjectNode json) {
+        EntityType type = info.set.entityType();
+        JsonNode t = json.get("@odata.type");
+        if (t != null && t.isTextual()) {
+            type = info.typeOf(t.textValue());
+        }
+        Map<String, Writer> writers = writers(info, type);
+        Row row = new Row(info);
+        Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            Writer w = writers.get(f.getKey());
+            if (w != null) {
+                put(w, row, f.getValue(), info.set.name());
+            } else if ((f.getValue().isObject() || f.getValue().isArray()) && f.getKey().indexOf('@') < 0
+                    && info.model.navigationProperty(type, f.getKey()).isPresent()) {
+                return null;
+            }
+        }
+        for (Column key : info.keyColumns) {
+            if (row.values[info.slots.get(key.name())] == null) {
+                return null;
+            }
+        }
+        JsonNode etag = json.get("@odata.etag");
+        return new ServerRow(type.qualifiedName().toString(), etag == null || etag.isNull() ? null : etag.asText(), row.values,
+                shape(info, row.present));
     }
 
-    private final Map<TableInfo, Map<String, Writer>> writers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** An entity's server state as a row: see {@link #serverRow}. */
+    record ServerRow(String type, String etag, Object[] values, Shape shape) {
+    }
 
-    /** The writers of a table's top-level properties, worked out once per table (the model does not change). */
-    private Map<String, Writer> writers(TableInfo info) {
-        return writers.computeIfAbsent(info, i -> {
+    /**
+     * Which columns rows set (in table order): rows of one shape are written by one statement;
+     * {@code key} names it in few bytes (a staged row carries it).
+     */
+    record Shape(String key, List<Column> columns, int[] slots) {
+    }
+
+    private final Map<TableInfo, Map<BitSet, Shape>> shapes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Shape shape(TableInfo info, BitSet present) {
+        return shapes.computeIfAbsent(info, i -> new java.util.concurrent.ConcurrentHashMap<>()).computeIfAbsent(present, bits -> {
+            List<Column> columns = new ArrayList<>();
+            int[] slots = bits.stream().toArray();
+            for (int slot : slots) {
+                columns.add(info.table.columns().get(slot));
+            }
+            return new Shape(shapeKey(bits), List.copyOf(columns), slots);
+        });
+    }
+
+    /** A shape by its key (as staged): the columns it names, in table order. */
+    Shape shape(TableInfo info, String key) {
+        String[] words = key.split("\\.");
+        long[] longs = new long[words.length];
+        for (int i = 0; i < words.length; i++) {
+            longs[i] = Long.parseUnsignedLong(words[i], 16);
+        }
+        BitSet bits = BitSet.valueOf(longs);
+        if (bits.length() > info.slots.size()) {
+            throw new IllegalStateException("staged shape " + key + " names columns " + info.table.table() + " does not have");
+        }
+        return shape(info, bits);
+    }
+
+    /** A short key of a shape (rows store it): the bits of its slots, in hexadecimal words. */
+    private static String shapeKey(BitSet bits) {
+        long[] longs = bits.toLongArray();
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < Math.max(1, longs.length); i++) {
+            key.append(i > 0 ? "." : "").append(Long.toHexString(i < longs.length ? longs[i] : 0));
+        }
+        return key.toString();
+    }
+
+    /** Column values being gathered for one row, by slot. */
+    private static final class Row {
+        final TableInfo info;
+        final Object[] values;
+        final BitSet present = new BitSet();
+
+        Row(TableInfo info) {
+            this.info = info;
+            this.values = new Object[info.slots.size()];
+        }
+
+        void set(int slot, Object value) {
+            values[slot] = value;
+            present.set(slot);
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (int slot = present.nextSetBit(0); slot >= 0; slot = present.nextSetBit(slot + 1)) {
+                map.put(info.table.columns().get(slot).name(), values[slot]);
+            }
+            return map;
+        }
+    }
+
+    /**
+     * How one property of the JSON becomes column values: a value column (and offset), or a
+     * flattened complex value; {@code at} is where it is for messages when it is read below
+     * {@code parent} (the entity set, or the complex property it is a member of).
+     */
+    private record Writer(String name, Column column, int slot, ValueType type, Column offset, int offsetSlot,
+                          List<Writer> members, String parent, String at) {
+    }
+
+    private final Map<TableInfo, Map<dev.outpost.model.QualifiedName, Map<String, Writer>>> writers
+            = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The writers of the top-level properties a type has in this table, worked out once per table
+     * and type (the model does not change).
+     */
+    private Map<String, Writer> writers(TableInfo info, EntityType type) {
+        // keyed by name: an EntityType is a record whose hash code walks all of its properties
+        return writers.computeIfAbsent(info, i -> new java.util.concurrent.ConcurrentHashMap<>()).computeIfAbsent(type.qualifiedName(), n -> {
             Map<String, Writer> top = new java.util.HashMap<>();
-            for (List<String> path : i.byPath.keySet()) {
-                if (path.size() == 1) {
-                    top.put(path.get(0), writer(i, path));
+            for (List<String> path : info.byPath.keySet()) {
+                if (path.size() == 1 && info.model.property(type, path.get(0)).isPresent()) {
+                    top.put(path.get(0), writer(info, path, info.set.name()));
                 }
             }
             return top;
         });
     }
 
-    private static Writer writer(TableInfo info, List<String> path) {
+    private static Writer writer(TableInfo info, List<String> path, String where) {
         Column column = info.byPath.get(path);
         String name = path.get(path.size() - 1);
+        String at = where + "/" + name;
+        int slot = info.slots.get(column.name());
         if (info.isFlattened(path)) {
             List<Writer> members = new ArrayList<>();
             for (List<String> p : info.byPath.keySet()) {
                 if (p.size() == path.size() + 1 && p.subList(0, path.size()).equals(path)) {
-                    members.add(writer(info, p));
+                    members.add(writer(info, p, at));
                 }
             }
-            return new Writer(name, column, null, null, List.copyOf(members));
+            return new Writer(name, column, slot, null, null, -1, List.copyOf(members), where, at);
         }
-        return new Writer(name, column, info.types.get(path), info.offsets.get(path), null);
+        Column offset = info.offsets.get(path);
+        return new Writer(name, column, slot, info.types.get(path), offset, offset == null ? -1 : info.slots.get(offset.name()),
+                null, where, at);
     }
 
-    private void put(Writer w, Map<String, Object> values, JsonNode json, String where) {
+    private void put(Writer w, Row row, JsonNode json, String where) {
         if (w.members() != null) {
             boolean present = json != null && !json.isNull();
             if (present && !json.isObject()) {
                 throw ValueCodec.bad(where + "/" + w.name(), "expected a JSON object for a complex value");
             }
-            values.put(w.column().name(), present ? 1 : null);
+            row.set(w.slot(), present ? 1 : null);
             for (Writer m : w.members()) {
-                put(m, values, present ? json.get(m.name()) : null, where + "/" + w.name());
+                put(m, row, present ? json.get(m.name()) : null, where + "/" + w.name());
             }
             return;
         }
-        String at = where + "/" + w.name();
+        // the common place (a property of the entity set's own entities) has its message path made once
+        String at = where.equals(w.parent()) ? w.at() : where + "/" + w.name();
         Object javaValue = codec.fromJson(w.type(), json, dev.outpost.spi.ValueFactory.DYNAMIC, at);
-        values.put(w.column().name(), codec.toSql(w.type(), javaValue, at));
+        row.set(w.slot(), codec.toSql(w.type(), javaValue, at));
         if (w.offset() != null) {
-            values.put(w.offset().name(), ValueCodec.offsetMinutes(javaValue));
+            row.set(w.offsetSlot(), ValueCodec.offsetMinutes(javaValue));
         }
     }
 
@@ -336,20 +457,26 @@ final class EntityRows {
 
     static void bind(PreparedStatement p, List<Object> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
-            Object v = params.get(i);
-            if (v == null) {
-                p.setNull(i + 1, java.sql.Types.NULL);
-            } else if (v instanceof byte[] b) {
-                p.setBytes(i + 1, b);
-            } else if (v instanceof Long l) {
-                p.setLong(i + 1, l);
-            } else if (v instanceof Integer n) {
-                p.setLong(i + 1, n);
-            } else if (v instanceof Double d) {
-                p.setDouble(i + 1, d);
-            } else {
-                p.setObject(i + 1, v);
-            }
+            bind(p, i + 1, params.get(i));
+        }
+    }
+
+    /** Binds one SQL value (as the store keeps it: null, text, integer, real or bytes). */
+    static void bind(PreparedStatement p, int index, Object v) throws SQLException {
+        if (v == null) {
+            p.setNull(index, java.sql.Types.NULL);
+        } else if (v instanceof String text) {
+            p.setString(index, text);
+        } else if (v instanceof byte[] b) {
+            p.setBytes(index, b);
+        } else if (v instanceof Long l) {
+            p.setLong(index, l);
+        } else if (v instanceof Integer n) {
+            p.setLong(index, n);
+        } else if (v instanceof Double d) {
+            p.setDouble(index, d);
+        } else {
+            p.setObject(index, v);
         }
     }
 

@@ -46,8 +46,11 @@ final class ServerWriter {
                 + " PRIMARY KEY (\"entity_set\", \"lid\")) WITHOUT ROWID").execute();
         db.prepare("CREATE TEMP TABLE IF NOT EXISTS \"$written_all\" (\"entity_set\" TEXT NOT NULL, \"lid\" INTEGER NOT NULL,"
                 + " PRIMARY KEY (\"entity_set\", \"lid\")) WITHOUT ROWID").execute();
+        db.prepare("CREATE TEMP TABLE IF NOT EXISTS \"$unresolved\" (\"entity_set\" TEXT NOT NULL, \"lid\" INTEGER NOT NULL,"
+                + " PRIMARY KEY (\"entity_set\", \"lid\")) WITHOUT ROWID").execute();
         db.prepare("DELETE FROM temp.\"$written\"").executeUpdate();
         db.prepare("DELETE FROM temp.\"$written_all\"").executeUpdate();
+        db.prepare("DELETE FROM temp.\"$unresolved\"").executeUpdate();
     }
 
     /**
@@ -63,12 +66,17 @@ final class ServerWriter {
         db.prepare("DELETE FROM temp.\"$written\"").executeUpdate();
     }
 
-    /** Remembers that this write transaction wrote an entity's server state (for {@link #resolveReferences()} and downloads). */
+    /**
+     * Remembers that this write transaction wrote an entity's server state (for downloads), and
+     * that its references are still to be resolved (by {@link #resolveReferences()}).
+     */
     private void written(Catalog.Set set, long lid) throws SQLException {
-        PreparedStatement p = db.prepare("INSERT OR IGNORE INTO temp.\"$written\" (\"entity_set\", \"lid\") VALUES (?, ?)");
-        p.setString(1, set.name());
-        p.setLong(2, lid);
-        p.executeUpdate();
+        for (String table : List.of("$written", "$unresolved")) {
+            PreparedStatement p = db.prepare("INSERT OR IGNORE INTO temp." + Ddl.quote(table) + " (\"entity_set\", \"lid\") VALUES (?, ?)");
+            p.setString(1, set.name());
+            p.setLong(2, lid);
+            p.executeUpdate();
+        }
     }
 
     /** Writes one entity (OData JSON, with expanded navigations) as server state; returns its local ID. */
@@ -190,10 +198,7 @@ final class ServerWriter {
 
     private EntityType type(Catalog.Set set, ObjectNode json) {
         JsonNode t = json.get("@odata.type");
-        if (t != null && t.isTextual()) {
-            return set.model().entityType(QualifiedName.parse(t.asText().replaceFirst("^#", ""))).orElse(set.entityType());
-        }
-        return set.entityType();
+        return t != null && t.isTextual() ? rows.info(set).typeOf(t.textValue()) : set.entityType();
     }
 
     private long lidInServerImage(TableInfo info, List<Object> key) throws SQLException {
@@ -303,57 +308,110 @@ final class ServerWriter {
     }
 
     /**
+     * A reference column that a referential constraint fills on server state: the dependent's
+     * property columns ({@code WorkOrder.CustomerId}) give the principal's local ID
+     * ({@code Customer$lid}).
+     */
+    record Reference(Relationship rel, Catalog.Set set, Catalog.Set target, List<String> dependent, List<String> principal) {
+
+        /** The principal's local ID for the dependent values in the row {@code alias}; a principal deleted locally is still on the server, in its server image. */
+        String lookup(String alias) {
+            List<String> match = new ArrayList<>();
+            for (int i = 0; i < dependent.size(); i++) {
+                match.add("t." + Ddl.quote(principal.get(i)) + " = " + alias + "." + Ddl.quote(dependent.get(i)));
+            }
+            String where = String.join(" AND ", match);
+            return "coalesce((SELECT t.\"$lid\" FROM " + Ddl.quote(target.table().table()) + " t WHERE " + where
+                    + "), (SELECT t.\"$lid\" FROM " + Ddl.quote(target.table().serverTable()) + " t WHERE " + where + "))";
+        }
+
+        /** Whether the row {@code alias} knows every dependent value (only then is the reference set from them). */
+        String known(String alias) {
+            List<String> known = new ArrayList<>();
+            for (String d : dependent) {
+                known.add(alias + "." + Ddl.quote(d) + " IS NOT NULL");
+            }
+            return String.join(" AND ", known);
+        }
+    }
+
+    /** The reference columns of a set's table that referential constraints fill. */
+    static List<Reference> references(Catalog catalog, Catalog.Set set) {
+        List<Reference> out = new ArrayList<>();
+        for (Relationship rel : catalog.schema().relationships()) {
+            if (rel.storage() == Relationship.Storage.REFERENCE && rel.entitySet().equals(set.name())) {
+                Reference r = reference(catalog, rel);
+                if (r != null) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Reference reference(Catalog catalog, Relationship rel) {
+        Catalog.Set set = catalog.require(rel.entitySet());
+        Catalog.Set target = catalog.require(rel.targetSet());
+        NavigationProperty nav = set.model().navigationProperty(set.entityType(), rel.navigation()).orElse(null);
+        if (nav == null || nav.referentialConstraints().isEmpty()) {
+            return null;
+        }
+        List<String> dependent = new ArrayList<>();
+        List<String> principal = new ArrayList<>();
+        for (ReferentialConstraint rc : nav.referentialConstraints()) {
+            if (set.table().column(rc.property()).isEmpty() || target.table().column(rc.referencedProperty()).isEmpty()) {
+                return null;
+            }
+            dependent.add(rc.property());
+            principal.add(rc.referencedProperty());
+        }
+        return new Reference(rel, set, target, List.copyOf(dependent), List.copyOf(principal));
+    }
+
+    /**
      * Sets reference columns from referential constraints ({@code WorkOrder.CustomerId} gives
-     * {@code Customer$lid}) on server state, where the dependent value is known.
+     * {@code Customer$lid}) on server state, where the dependent value is known: on the rows this
+     * transaction wrote one by one, and on rows whose principal it wrote. (Rows published
+     * set-wise got theirs as they were written.)
      */
     private void resolveReferences() throws SQLException {
         for (Relationship rel : catalog.schema().relationships()) {
-            if (rel.storage() != Relationship.Storage.REFERENCE) {
+            Reference ref = rel.storage() == Relationship.Storage.REFERENCE ? reference(catalog, rel) : null;
+            if (ref == null) {
                 continue;
             }
-            Catalog.Set set = catalog.require(rel.entitySet());
-            Catalog.Set target = catalog.require(rel.targetSet());
-            NavigationProperty nav = set.model().navigationProperty(set.entityType(), rel.navigation()).orElse(null);
-            if (nav == null || nav.referentialConstraints().isEmpty()) {
-                continue;
-            }
-            List<String> match = new ArrayList<>();
-            List<String> known = new ArrayList<>();
             List<String> dependent = new ArrayList<>();
             List<String> principal = new ArrayList<>();
-            for (ReferentialConstraint rc : nav.referentialConstraints()) {
-                if (set.table().column(rc.property()).isEmpty() || target.table().column(rc.referencedProperty()).isEmpty()) {
-                    match.clear();
-                    break;
-                }
-                match.add("t." + Ddl.quote(rc.referencedProperty()) + " = s." + Ddl.quote(rc.property()));
-                known.add("s." + Ddl.quote(rc.property()) + " IS NOT NULL");
-                dependent.add("s." + Ddl.quote(rc.property()));
-                principal.add("p." + Ddl.quote(rc.referencedProperty()));
+            for (int i = 0; i < ref.dependent().size(); i++) {
+                dependent.add("s." + Ddl.quote(ref.dependent().get(i)));
+                principal.add("p." + Ddl.quote(ref.principal().get(i)));
             }
-            if (match.isEmpty()) {
-                continue;
-            }
-            // a target deleted locally is still on the server: its server image holds it, with the same $lid
-            String lid = "coalesce((SELECT t.\"$lid\" FROM " + Ddl.quote(target.table().table()) + " t WHERE "
-                    + String.join(" AND ", match) + "), (SELECT t.\"$lid\" FROM " + Ddl.quote(target.table().serverTable())
-                    + " t WHERE " + String.join(" AND ", match) + "))";
-            // only rows this transaction wrote, and rows whose principal it wrote, can have changed
+            Catalog.Set set = ref.set();
+            Catalog.Set target = ref.target();
             String written = "p.\"$lid\" IN (SELECT \"lid\" FROM temp.\"$written_all\" WHERE \"entity_set\" = ?)";
-            String touched = "(s.\"$lid\" IN (SELECT \"lid\" FROM temp.\"$written_all\" WHERE \"entity_set\" = ?) OR ("
+            String touched = "(s.\"$lid\" IN (SELECT \"lid\" FROM temp.\"$unresolved\" WHERE \"entity_set\" = ?) OR ("
                     + String.join(", ", dependent) + ") IN (SELECT " + String.join(", ", principal) + " FROM "
                     + Ddl.quote(target.table().table()) + " p WHERE " + written + " UNION ALL SELECT "
                     + String.join(", ", principal) + " FROM " + Ddl.quote(target.table().serverTable()) + " p WHERE "
                     + written + "))";
             for (String table : List.of(set.table().table(), set.table().serverTable())) {
+                if (isEmpty(table)) {
+                    continue; // nothing to resolve, and no need to gather what was written
+                }
                 boolean image = table.startsWith("$server.");
                 // only server state: a local entity's references are what replaying its requests gives
                 // (invariant 3), and an entity with local changes keeps its server state in the image
-                String where = String.join(" AND ", known) + " AND " + touched + (image ? "" : " AND s.\"$new\" = 0"
+                String where = ref.known("s") + " AND " + touched + (image ? "" : " AND s.\"$new\" = 0"
                         + " AND s.\"$lid\" NOT IN (SELECT \"$lid\" FROM " + Ddl.quote(set.table().serverTable()) + ")");
-                rows.execute("UPDATE " + Ddl.quote(table) + " AS s SET " + Ddl.quote(rel.column()) + " = " + lid
+                rows.execute("UPDATE " + Ddl.quote(table) + " AS s SET " + Ddl.quote(rel.column()) + " = " + ref.lookup("s")
                         + " WHERE " + where, set.name(), target.name(), target.name());
             }
+        }
+    }
+
+    private boolean isEmpty(String table) throws SQLException {
+        try (ResultSet rs = db.prepare("SELECT 1 FROM " + Ddl.quote(table) + " LIMIT 1").executeQuery()) {
+            return !rs.next();
         }
     }
 }

@@ -286,10 +286,6 @@ public final class SyncStore {
         });
     }
 
-    /** An entity converted for column-wise staging: its row values, type and ETag, and the columns it sets. */
-    private record Row(String type, String etag, Map<String, Object> values, String shape) {
-    }
-
     /**
      * Stages entities of a page, in one short transaction. Entities of the defining query's own
      * entity set without expanded relatives are converted to column values now (while the next
@@ -303,10 +299,11 @@ public final class SyncStore {
         Cursor cur = cursor(name);
         Catalog.Set root = resourceSet(DataQuery.parse(cur.url()).resource());
         TableInfo info = rows.info(root);
-        List<Row> columnar = new ArrayList<>();
+        List<EntityRows.ServerRow> columnar = new ArrayList<>();
         List<Staged> json = new ArrayList<>();
         for (Staged s : entities) {
-            Row row = s.removed() || info.keyColumns.isEmpty() || root.singleton() ? null : row(info, s.json());
+            EntityRows.ServerRow row = s.removed() || info.keyColumns.isEmpty() || root.singleton() ? null
+                    : rows.serverRow(info, s.json());
             if (row == null) {
                 json.add(s);
             } else {
@@ -328,28 +325,29 @@ public final class SyncStore {
             }
             if (!columnar.isEmpty()) {
                 String table = ensureStaging(root);
-                Map<String, PreparedStatement> byShape = new LinkedHashMap<>();
-                for (Row r : columnar) {
+                Map<EntityRows.Shape, PreparedStatement> byShape = new java.util.IdentityHashMap<>();
+                for (EntityRows.ServerRow r : columnar) {
                     PreparedStatement p = byShape.get(r.shape());
                     if (p == null) {
                         StringBuilder cols = new StringBuilder();
                         StringBuilder marks = new StringBuilder();
-                        for (String col : r.values().keySet()) {
-                            cols.append(", ").append(Ddl.quote(col));
+                        for (var col : r.shape().columns()) {
+                            cols.append(", ").append(Ddl.quote(col.name()));
                             marks.append(", ?");
                         }
                         p = db.prepare("INSERT INTO " + Ddl.quote(table) + " (\"$query\", \"$page\", \"$type\", \"$etag\","
                                 + " \"$shape\"" + cols + ") VALUES (?, ?, ?, ?, ?" + marks + ")");
                         byShape.put(r.shape(), p);
                     }
-                    List<Object> params = new ArrayList<>(5 + r.values().size());
-                    params.add(name);
-                    params.add(page);
-                    params.add(r.type());
-                    params.add(r.etag());
-                    params.add(r.shape());
-                    params.addAll(r.values().values());
-                    EntityRows.bind(p, params);
+                    p.setString(1, name);
+                    p.setInt(2, page);
+                    p.setString(3, r.type());
+                    p.setString(4, r.etag());
+                    p.setString(5, r.shape().key());
+                    int at = 6;
+                    for (int slot : r.shape().slots()) {
+                        EntityRows.bind(p, at++, r.values()[slot]);
+                    }
                     p.addBatch();
                 }
                 for (PreparedStatement p : byShape.values()) {
@@ -358,32 +356,6 @@ public final class SyncStore {
             }
             return null;
         });
-    }
-
-    /** An entity as column values, or null when it has expanded relatives or no complete key (staged as JSON). */
-    private Row row(TableInfo info, ObjectNode json) {
-        Catalog.Set set = info.set;
-        dev.outpost.model.EntityType type = set.entityType();
-        JsonNode t = json.get("@odata.type");
-        if (t != null && t.isTextual()) {
-            type = set.model().entityType(dev.outpost.model.QualifiedName.parse(t.asText().replaceFirst("^#", "")))
-                    .orElse(set.entityType());
-        }
-        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> f = it.next();
-            if (f.getKey().indexOf('@') < 0 && (f.getValue().isObject() || f.getValue().isArray())
-                    && set.model().navigationProperty(type, f.getKey()).isPresent()) {
-                return null;
-            }
-        }
-        Map<String, Object> values = rows.serverColumns(info, type, json, set.name());
-        for (var key : info.keyColumns) {
-            if (values.get(key.name()) == null) {
-                return null;
-            }
-        }
-        String etag = json.hasNonNull("@odata.etag") ? json.get("@odata.etag").asText() : null;
-        return new Row(type.qualifiedName().toString(), etag, values, String.join(",", values.keySet()));
     }
 
     /** Creates the column-wise staging table of an entity table: its property columns, plus where each row came from. */
@@ -528,13 +500,15 @@ public final class SyncStore {
                 shapes.add(rs.getString(1));
             }
         }
+        List<ServerWriter.Reference> references = ServerWriter.references(catalog, set);
         long count = 0;
         for (String shape : shapes) {
+            EntityRows.Shape columns = rows.shape(info, shape);
             List<String> cols = new ArrayList<>();
-            for (String col : shape.split(",")) {
-                if (!col.isEmpty()) {
-                    cols.add(Ddl.quote(col));
-                }
+            List<String> shapeColumns = new ArrayList<>();
+            for (var col : columns.columns()) {
+                cols.add(Ddl.quote(col.name()));
+                shapeColumns.add(col.name());
             }
             String imageMatch = match("img", "st", keys);
             StringBuilder setImage = new StringBuilder("\"$type\" = st.\"$type\", \"$etag\" = st.\"$etag\"");
@@ -547,6 +521,19 @@ public final class SyncStore {
                 insertCols.append(", ").append(col);
                 selectCols.append(", st.").append(col);
                 update.append(", ").append(col).append(" = excluded.").append(col);
+            }
+            // reference columns are filled as the rows are written, not by a second pass over them
+            for (ServerWriter.Reference ref : references) {
+                if (!shapeColumns.containsAll(ref.dependent())) {
+                    continue; // this shape leaves the dependent values (and so the reference) as they are
+                }
+                String col = Ddl.quote(ref.rel().column());
+                setImage.append(", ").append(col).append(" = CASE WHEN ").append(ref.known("st")).append(" THEN ")
+                        .append(ref.lookup("st")).append(" ELSE img.").append(col).append(" END");
+                insertCols.append(", ").append(col);
+                selectCols.append(", ").append(ref.lookup("st"));
+                update.append(", ").append(col).append(" = CASE WHEN ").append(ref.known("excluded")).append(" THEN excluded.")
+                        .append(col).append(" ELSE ").append(col).append(" END");
             }
             // entities with local changes: their server image takes the new state, local state is rebased
             int dirty = rows.execute("UPDATE " + image + " AS img SET " + setImage + " FROM " + staging + " st WHERE st.\"$query\" = ?"

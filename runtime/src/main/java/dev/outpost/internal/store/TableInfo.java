@@ -33,6 +33,8 @@ final class TableInfo {
     final List<PropertyRef> key;
     final List<Column> keyColumns = new ArrayList<>();
     final String quoted;
+    /** Each column's position in {@link EntityTable#columns()}: where a row array keeps its value. */
+    final Map<String, Integer> slots = new HashMap<>();
 
     TableInfo(Catalog.Set set) {
         this.set = set;
@@ -40,6 +42,7 @@ final class TableInfo {
         this.model = set.model();
         this.quoted = dev.outpost.internal.schema.Ddl.quote(table.table());
         for (Column c : table.columns()) {
+            slots.put(c.name(), slots.size());
             if (c.role() == Column.Role.OFFSET) {
                 offsets.put(c.path(), c);
             } else if (c.role() == Column.Role.PROPERTY || c.role() == Column.Role.COMPLEX_PRESENT) {
@@ -94,6 +97,23 @@ final class TableInfo {
     /** The entity type of a row's {@code $type}, which must be the set's type or derived from it. */
     EntityType rowType(String qualifiedName) {
         return model.entityType(QualifiedName.parse(qualifiedName)).orElse(set.entityType());
+    }
+
+    private final Map<String, EntityType> byTypeText = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The entity type an {@code @odata.type} annotation names ({@code #Ns.Type} or {@code Ns.Type});
+     * the set's type when the model has no such type. A name that is not qualified is a 400.
+     */
+    EntityType typeOf(String annotation) {
+        return byTypeText.computeIfAbsent(annotation, a -> {
+            String name = a.startsWith("#") ? a.substring(1) : a;
+            int dot = name.lastIndexOf('.');
+            if (dot <= 0 || dot == name.length() - 1) {
+                throw ValueCodec.bad(set.name(), "@odata.type '" + a + "' is not a qualified type name");
+            }
+            return model.entityType(QualifiedName.parse(name)).orElse(set.entityType());
+        });
     }
 
     /** Whether a column applies to rows of this type (derived types' columns only to them). */

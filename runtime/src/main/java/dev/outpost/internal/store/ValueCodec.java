@@ -351,6 +351,10 @@ public final class ValueCodec {
             throw bad(where, "a value of enum " + type.qualifiedName() + " is its member name (a String), not a "
                     + value.getClass().getSimpleName());
         }
+        Long single = members(type).get(names);
+        if (single != null) {
+            return single; // one member name, the common case
+        }
         String[] parts = names.split(",");
         if (parts.length > 1 && !type.isFlags()) {
             throw bad(where, type.qualifiedName() + " is not a flags enum; give one member, not '" + names + "'");
@@ -366,6 +370,19 @@ public final class ValueCodec {
             v |= m.value();
         }
         return v;
+    }
+
+    private final Map<QualifiedName, Map<String, Long>> members = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An enum type's members by name (keyed by the type's name: an EnumType's own hash code walks its members). */
+    private Map<String, Long> members(EnumType type) {
+        return members.computeIfAbsent(type.qualifiedName(), n -> {
+            Map<String, Long> byName = new java.util.HashMap<>();
+            for (EnumMember m : type.members()) {
+                byName.put(m.name(), m.value());
+            }
+            return byName;
+        });
     }
 
     /** The member names of an enum value ({@code "A,B"} for combined flags). */

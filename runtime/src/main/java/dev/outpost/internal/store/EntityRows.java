@@ -486,6 +486,13 @@ final class EntityRows {
                 "'" + type.qualifiedName().name() + "' has no navigation property '" + name + "'"));
     }
 
+    /** Whether a table has no rows. */
+    boolean isEmpty(String table) throws SQLException {
+        try (ResultSet rs = db.prepare("SELECT 1 FROM " + Ddl.quote(table) + " LIMIT 1").executeQuery()) {
+            return !rs.next();
+        }
+    }
+
     /** Runs SQL with parameters (used for small maintenance statements). */
     int execute(String sql, Object... params) throws SQLException {
         PreparedStatement p = db.prepare(sql);

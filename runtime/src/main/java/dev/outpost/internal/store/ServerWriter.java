@@ -395,7 +395,7 @@ final class ServerWriter {
                     + String.join(", ", principal) + " FROM " + Ddl.quote(target.table().serverTable()) + " p WHERE "
                     + written + "))";
             for (String table : List.of(set.table().table(), set.table().serverTable())) {
-                if (isEmpty(table)) {
+                if (rows.isEmpty(table)) {
                     continue; // nothing to resolve, and no need to gather what was written
                 }
                 boolean image = table.startsWith("$server.");
@@ -406,12 +406,6 @@ final class ServerWriter {
                 rows.execute("UPDATE " + Ddl.quote(table) + " AS s SET " + Ddl.quote(rel.column()) + " = " + ref.lookup("s")
                         + " WHERE " + where, set.name(), target.name(), target.name());
             }
-        }
-    }
-
-    private boolean isEmpty(String table) throws SQLException {
-        try (ResultSet rs = db.prepare("SELECT 1 FROM " + Ddl.quote(table) + " LIMIT 1").executeQuery()) {
-            return !rs.next();
         }
     }
 }

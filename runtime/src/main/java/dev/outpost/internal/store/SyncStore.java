@@ -115,6 +115,18 @@ public final class SyncStore {
         for (String table : tables) {
             String column = table.equals("$staging") ? "\"query\"" : "\"$query\"";
             String page = table.equals("$staging") ? "\"page\"" : "\"$page\"";
+            if (afterPage == 0) {
+                PreparedStatement others = db.prepare("SELECT 1 FROM " + Ddl.quote(table) + " WHERE " + column + " != ? LIMIT 1");
+                others.setString(1, name);
+                boolean alone;
+                try (ResultSet rs = others.executeQuery()) {
+                    alone = !rs.next();
+                }
+                if (alone) {
+                    db.prepare("DELETE FROM " + Ddl.quote(table)).executeUpdate(); // SQLite truncates instead of deleting row by row
+                    continue;
+                }
+            }
             PreparedStatement p = db.prepare("DELETE FROM " + Ddl.quote(table) + " WHERE " + column + " = ? AND " + page + " > ?");
             p.setString(1, name);
             p.setInt(2, afterPage);
@@ -137,6 +149,7 @@ public final class SyncStore {
                 throw new DataRequestException(400, "defining query '" + q.name() + "' (" + q.url() + "): " + e.getMessage());
             }
         }
+        urls.clear();
         db.write(c -> {
             Map<String, Cursor> existing = new LinkedHashMap<>();
             for (Cursor cur : readCursors()) {
@@ -287,28 +300,62 @@ public final class SyncStore {
     }
 
     /**
-     * Stages entities of a page, in one short transaction. Entities of the defining query's own
-     * entity set without expanded relatives are converted to column values now (while the next
-     * page is on its way) and staged column-wise, so that publishing them is a few set-based
-     * statements; the others (expanded, removed) are staged as JSON.
+     * Entities of a page, converted for staging: those of the defining query's own entity set
+     * without expanded relatives as column values (staged column-wise, so that publishing them is
+     * a few set-based statements), the others (expanded, removed) as JSON.
      */
-    public void stage(String name, int page, List<Staged> entities) {
-        if (entities.isEmpty()) {
-            return;
+    public static final class Chunk {
+        private final String name;
+        private final int page;
+        private final Catalog.Set root;
+        private final List<EntityRows.ServerRow> columnar = new ArrayList<>();
+        private final List<Staged> json = new ArrayList<>();
+
+        private Chunk(String name, int page, Catalog.Set root) {
+            this.name = name;
+            this.page = page;
+            this.root = root;
         }
-        Cursor cur = cursor(name);
-        Catalog.Set root = resourceSet(DataQuery.parse(cur.url()).resource());
+    }
+
+    /**
+     * Converts entities of a page for {@link #stage(Chunk)}; a value the model does not allow is
+     * a {@link DataRequestException} here, before anything is written. Touches no table, so it
+     * runs beside a staging write.
+     */
+    public Chunk prepare(String name, int page, List<Staged> entities) {
+        Catalog.Set root = resourceSet(DataQuery.parse(cursorUrl(name)).resource());
         TableInfo info = rows.info(root);
-        List<EntityRows.ServerRow> columnar = new ArrayList<>();
-        List<Staged> json = new ArrayList<>();
+        Chunk chunk = new Chunk(name, page, root);
         for (Staged s : entities) {
             EntityRows.ServerRow row = s.removed() || info.keyColumns.isEmpty() || root.singleton() ? null
                     : rows.serverRow(info, s.json());
             if (row == null) {
-                json.add(s);
+                chunk.json.add(s);
             } else {
-                columnar.add(row);
+                chunk.columnar.add(row);
             }
+        }
+        return chunk;
+    }
+
+    private final Map<String, String> urls = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A defining query's URL (fixed while it is registered: {@link #register} forgets what is kept here). */
+    private String cursorUrl(String name) {
+        // read once per download, not per chunk: a read waits for the lock a staging write holds
+        return urls.computeIfAbsent(name, n -> cursor(n).url());
+    }
+
+    /** Stages a converted chunk of a page, in one short transaction. */
+    public void stage(Chunk chunk) {
+        String name = chunk.name;
+        int page = chunk.page;
+        Catalog.Set root = chunk.root;
+        List<EntityRows.ServerRow> columnar = chunk.columnar;
+        List<Staged> json = chunk.json;
+        if (columnar.isEmpty() && json.isEmpty()) {
+            return;
         }
         db.write(c -> {
             if (!json.isEmpty()) {
@@ -441,7 +488,8 @@ public final class SyncStore {
         Catalog.Set root = resourceSet(DataQuery.parse(cur.url()).resource());
         Set<String> covered = coveredSets(cur);
         Set<String> shared = shared(name, covered);
-        long entities = publishColumns(name, root, writer);
+        boolean fresh = !shared.contains(root.name()) && fresh(root);
+        long entities = publishColumns(name, root, writer, fresh);
         long removed = 0;
         try (PreparedStatement staged = c.prepareStatement("SELECT \"removed\", \"body\" FROM \"$staging\""
                 + " WHERE \"query\" = ? ORDER BY \"id\"")) {
@@ -467,6 +515,9 @@ public final class SyncStore {
         }
         if (!cur.delta()) {
             for (String set : covered) {
+                if (fresh && set.equals(root.name())) {
+                    continue; // every entity of the set came with this query
+                }
                 removed += removeUnheld(name, catalog.require(set), shared.contains(set), true);
             }
         }
@@ -479,7 +530,34 @@ public final class SyncStore {
      * entities with local changes get their server image replaced (and are rebased), the others
      * are inserted or updated in place, later staged rows of a key winning.
      */
-    private long publishColumns(String name, Catalog.Set set, ServerWriter writer) throws SQLException {
+    /**
+     * Whether a set's entities published now are all there will be of it, and nothing else needs
+     * to know which they are: its table and server image are empty (a first download), it does
+     * not reference itself, and no entity of another set references it yet (whose reference would
+     * be resolved from what was written).
+     */
+    private boolean fresh(Catalog.Set set) throws SQLException {
+        if (!rows.isEmpty(set.table().table()) || !rows.isEmpty(set.table().serverTable())) {
+            return false;
+        }
+        for (Relationship rel : catalog.schema().relationships()) {
+            if (rel.storage() == Relationship.Storage.REFERENCE && rel.targetSet().equals(set.name())) {
+                Catalog.Set from = catalog.require(rel.entitySet());
+                if (from.name().equals(set.name()) || !rows.isEmpty(from.table().table())
+                        || !rows.isEmpty(from.table().serverTable())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Publishes a query's column-wise staged entities. When {@code fresh} (see {@link #fresh}),
+     * they are inserted without keeping which ones were written, which only a removal of what
+     * the query no longer returns or a later reference needs.
+     */
+    private long publishColumns(String name, Catalog.Set set, ServerWriter writer, boolean fresh) throws SQLException {
         String table = "$staging." + set.table().table();
         if (!stagingTables().contains(table)) {
             return 0;
@@ -536,7 +614,7 @@ public final class SyncStore {
                         .append(col).append(" ELSE ").append(col).append(" END");
             }
             // entities with local changes: their server image takes the new state, local state is rebased
-            int dirty = rows.execute("UPDATE " + image + " AS img SET " + setImage + " FROM " + staging + " st WHERE st.\"$query\" = ?"
+            int dirty = fresh ? 0 : rows.execute("UPDATE " + image + " AS img SET " + setImage + " FROM " + staging + " st WHERE st.\"$query\" = ?"
                     + " AND st.\"$shape\" = ? AND " + imageMatch, name, shape);
             if (dirty > 0) {
                 writer.rebaseLater();
@@ -545,11 +623,15 @@ public final class SyncStore {
             for (String k : keys) {
                 notNull.add(k + " IS NOT NULL");
             }
-            rows.execute("INSERT INTO " + main + " (" + insertCols + ") SELECT " + selectCols + " FROM " + staging + " st"
+            count += rows.execute("INSERT INTO " + main + " (" + insertCols + ") SELECT " + selectCols + " FROM " + staging + " st"
                     + " WHERE st.\"$query\" = ? AND st.\"$shape\" = ? AND NOT EXISTS (SELECT 1 FROM " + image + " img WHERE "
                     + imageMatch + ") ORDER BY st.\"$seq\" ON CONFLICT (" + String.join(", ", keys) + ") WHERE "
                     + String.join(" AND ", notNull) + " DO UPDATE SET " + update + " WHERE \"$new\" = 0", name, shape);
         }
+        if (fresh) {
+            return count;
+        }
+        count = 0;
         String mainMatch = match("m", "st", keys);
         count += rows.execute("INSERT OR IGNORE INTO temp.\"$written\" (\"entity_set\", \"lid\") SELECT DISTINCT ?, m.\"$lid\""
                 + " FROM " + staging + " st JOIN " + main + " m ON " + mainMatch + " WHERE st.\"$query\" = ?", set.name(), name);

@@ -52,6 +52,17 @@ final class Downloader {
 
     /** Downloads (stages) the named defining queries, or all when {@code names} is empty. */
     Staged download(List<String> names) throws IOException {
+        try (Stager s = new Stager()) {
+            stager = s;
+            return downloadAll(names);
+        } finally {
+            stager = null;
+        }
+    }
+
+    private Stager stager;
+
+    private Staged downloadAll(List<String> names) throws IOException {
         List<SyncStore.Cursor> selected = select(names);
         List<SyncStore.Ready> ready = new ArrayList<>();
         int delta = 0;
@@ -62,6 +73,7 @@ final class Downloader {
                 continue;
             }
             String deltaLink = downloadOne(cursor);
+            stager.drain();
             if (store.cursor(cursor.name()).delta()) {
                 delta++;
             }
@@ -143,6 +155,7 @@ final class Downloader {
                         // the next link an interrupted download kept no longer works (expired, or never
                         // valid): start the query over, once, rather than fail at it on every download
                         resumed = false;
+                        stager.drain();
                         delta = cursor.deltaLink() != null;
                         next = Urls.resolve(http.root(), delta ? cursor.deltaLink() : cursor.url());
                         store.start(name, next.toString(), delta);
@@ -151,6 +164,7 @@ final class Downloader {
                     }
                     if (delta && page == 0 && gone) {
                         // the delta link expired or the back end stopped tracking changes: download everything
+                        stager.drain();
                         store.start(name, Urls.resolve(http.root(), cursor.url()).toString(), false);
                         delta = false;
                         next = Urls.resolve(http.root(), cursor.url());
@@ -161,19 +175,18 @@ final class Downloader {
                             + "; the store is unchanged");
                 }
                 int pageNo = page + 1;
-                List<SyncStore.Staged> chunk = new ArrayList<>(CHUNK);
+                List<List<SyncStore.Staged>> chunk = new ArrayList<>(List.of(new ArrayList<>(CHUNK)));
                 InputStream body = counting(r.body());
                 links = reader.read(body, "defining query '" + name + "' (GET " + next + ")", (entity, removed) -> {
                     cancel.check();
-                    chunk.add(new SyncStore.Staged(removed, entity));
+                    chunk.get(0).add(new SyncStore.Staged(removed, entity));
                     entities++;
-                    if (chunk.size() >= CHUNK) {
-                        store.stage(name, pageNo, chunk);
-                        chunk.clear();
+                    if (chunk.get(0).size() >= CHUNK) {
+                        stage(name, pageNo, chunk.set(0, new ArrayList<>(CHUNK)));
                         progress(name);
                     }
                 });
-                store.stage(name, pageNo, chunk);
+                stage(name, pageNo, chunk.get(0));
             } catch (IOException e) {
                 cancel.check();
                 throw new SyncException("downloading defining query '" + name + "' stopped while reading " + next + " ("
@@ -190,13 +203,82 @@ final class Downloader {
             if (links.delta() != null) {
                 sameService(name, Urls.resolve(http.root(), links.delta()));
             }
-            store.pageDone(name, page, next == null ? null : next.toString());
+            int done = page;
+            String nextLink = next == null ? null : next.toString();
+            stager.submit(() -> store.pageDone(name, done, nextLink)); // after the page's chunks: a resume starts after it
             if (links.delta() != null) {
                 deltaLink = links.delta();
             }
             progress(name);
         }
         return deltaLink;
+    }
+
+    /**
+     * Converts a chunk of a page here and hands it to the stager to write, so that converting and
+     * writing share the work of a page; a value the model does not allow fails the download.
+     */
+    private void stage(String name, int page, List<SyncStore.Staged> entities) {
+        if (!entities.isEmpty()) {
+            SyncStore.Chunk chunk = store.prepare(name, page, entities);
+            stager.submit(() -> store.stage(chunk));
+        }
+    }
+
+    /**
+     * Stages chunks of pages on a thread of its own, in order, so that converting and writing one
+     * page overlaps with the back end producing the next; at most {@link #IN_FLIGHT} chunks wait,
+     * so memory stays flat however large the download. The first failure stops the staging and is
+     * thrown on the downloading thread at its next hand-over (or {@link #drain}); closing waits
+     * for what was handed over, so nothing is staged after the download returns.
+     */
+    private static final class Stager implements AutoCloseable {
+        private static final int IN_FLIGHT = 3;
+        private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "outpost-stage");
+            t.setDaemon(true);
+            return t;
+        });
+        private final java.util.concurrent.Semaphore room = new java.util.concurrent.Semaphore(IN_FLIGHT);
+        private volatile RuntimeException failure;
+
+        void submit(Runnable work) {
+            rethrow();
+            room.acquireUninterruptibly();
+            thread.execute(() -> {
+                try {
+                    if (failure == null) {
+                        work.run();
+                    }
+                } catch (RuntimeException e) {
+                    failure = e;
+                } catch (Error e) {
+                    failure = new IllegalStateException("staging failed: " + e, e);
+                } finally {
+                    room.release();
+                }
+            });
+        }
+
+        /** Waits until everything handed over is staged; throws the first failure. */
+        void drain() {
+            room.acquireUninterruptibly(IN_FLIGHT);
+            room.release(IN_FLIGHT);
+            rethrow();
+        }
+
+        private void rethrow() {
+            RuntimeException e = failure;
+            if (e != null) {
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            room.acquireUninterruptibly(IN_FLIGHT);
+            thread.shutdown();
+        }
     }
 
     /**

@@ -66,6 +66,9 @@ public final class Database implements AutoCloseable {
         config.setBusyTimeout(10_000);
         config.setCacheSize(-1024 * cacheMebibytes);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        // the store reads keys with RETURNING; the driver's own generated-keys support would prepare
+        // and run a "SELECT last_insert_rowid()" after every INSERT, UPDATE and DELETE
+        config.setGetGeneratedKeys(false);
         config.enforceForeignKeys(false);
         try {
             Path parent = file.toAbsolutePath().getParent();

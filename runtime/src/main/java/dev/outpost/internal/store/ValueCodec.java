@@ -288,7 +288,8 @@ public final class ValueCodec {
             return switch (t.family()) {
                 case STRING -> node != null && !node.isTextual() ? node.asText() : text;
                 case BOOLEAN -> node != null && node.isBoolean() ? node.booleanValue() : bool(text);
-                case INTEGER -> Literals.checked(t, node != null && node.isIntegralNumber() ? node.bigIntegerValue()
+                case INTEGER -> Literals.checked(t, node != null && node.canConvertToLong() && node.isIntegralNumber()
+                        ? (Number) node.longValue() : node != null && node.isIntegralNumber() ? node.bigIntegerValue()
                         : new BigInteger(text.trim()));
                 case DECIMAL -> node != null && node.isNumber() ? node.decimalValue() : new BigDecimal(text.trim());
                 case FLOATING -> {
@@ -438,12 +439,19 @@ public final class ValueCodec {
         return digits(b, utc.getNano(), 9).append('Z').toString();
     }
 
+    /** Appends a non-negative value with leading zeros to {@code width} digits (no string per number). */
     private static StringBuilder digits(StringBuilder b, int value, int width) {
-        String s = Integer.toString(value);
-        for (int i = s.length(); i < width; i++) {
-            b.append('0');
+        int divisor = 1;
+        for (int i = 1; i < width; i++) {
+            divisor *= 10;
         }
-        return b.append(s);
+        for (int i = value / 10; i >= divisor; i /= 10) {
+            divisor *= 10; // wider than width: all of its digits
+        }
+        for (; divisor > 0; divisor /= 10) {
+            b.append((char) ('0' + value / divisor % 10));
+        }
+        return b;
     }
 
     /**

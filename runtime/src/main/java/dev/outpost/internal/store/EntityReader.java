@@ -104,7 +104,14 @@ final class EntityReader {
      * Where one property's value is in a result set: {@code column} 0 means the result has no
      * column for it (the value is null); a complex value has {@code members} and its presence column.
      */
-    private record Slot(String name, int column, int offset, ValueType type, ComplexType complex, List<Slot> members) {
+    private record Slot(String name, int column, int offset, ValueType type, ComplexType complex, List<Slot> members,
+                        boolean text) {
+        Slot(String name, int column, int offset, ValueType type, ComplexType complex, List<Slot> members) {
+            this(name, column, offset, type, complex, members, type instanceof ValueType.Primitive p && switch (p.type().family()) {
+                case STRING, DECIMAL, DATE, TIME_OF_DAY, DATE_TIME_OFFSET, GUID -> true;
+                default -> false;
+            });
+        }
     }
 
     /** How to read entities of one type from one query's columns, worked out once per query shape. */
@@ -185,7 +192,8 @@ final class EntityReader {
         if (slot.column == 0) {
             return null;
         }
-        Object sql = rs.getObject(slot.column);
+        // text-stored values: one native call for the text instead of asking the column's type first
+        Object sql = slot.text ? rs.getString(slot.column) : rs.getObject(slot.column);
         if (slot.complex != null) {
             if (sql == null) {
                 return null;

@@ -242,8 +242,9 @@ final class QueryEngine {
                     more = true;
                     break;
                 }
-                entities.add(reader.entity(info, row, factory, selected));
-                lids.add(rs.getLong("$lid"));
+                EntityValue entity = reader.entity(info, row, factory, selected);
+                entities.add(entity);
+                lids.add(EntityAccess.get().localId(entity));
             }
         }
         for (Expand e : options.expand()) {

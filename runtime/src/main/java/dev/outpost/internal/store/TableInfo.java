@@ -96,7 +96,7 @@ final class TableInfo {
 
     /** The entity type of a row's {@code $type}, which must be the set's type or derived from it. */
     EntityType rowType(String qualifiedName) {
-        return model.entityType(QualifiedName.parse(qualifiedName)).orElse(set.entityType());
+        return typeOf(qualifiedName); // looked up once per name: every row read asks
     }
 
     private final Map<String, EntityType> byTypeText = new java.util.concurrent.ConcurrentHashMap<>();

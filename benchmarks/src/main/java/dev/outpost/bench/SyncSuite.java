@@ -55,7 +55,7 @@ public final class SyncSuite implements Suite {
 
     @Override
     public List<Benchmark> benchmarks(RunContext context) {
-        return List.of(new Download(100_000, 5), new Download(1_000_000, 3), new Upload(10_000));
+        return List.of(new Download(100_000, 10), new Download(1_000_000, 3), new Upload(10_000));
     }
 
     static ServiceModel model() {

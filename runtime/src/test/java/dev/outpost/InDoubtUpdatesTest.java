@@ -29,9 +29,7 @@ class InDoubtUpdatesTest {
         try (FieldServiceBackend backend = FieldServiceBackend.start(BackendOptions.defaults()
                 .withRepeatability(repeatability))) {
             backend.seed(Seed.workOrders(2));
-            try (OfflineStore store = OfflineStore.open(StoreOptions.of(dir.resolve("s.db"), FieldService.model())
-                    .sync(SyncOptions.of(backend.serviceRoot()).definingQuery("orders", "WorkOrders")))) {
-                store.download().get(60, TimeUnit.SECONDS);
+            try (OfflineStore store = downloaded(backend)) {
                 DataService service = new DataService(store);
                 service.updateEntity(service.loadEntity("WorkOrders(1)").setValue("Priority", 1).setValue("Description", "first"));
                 service.updateEntity(service.loadEntity("WorkOrders(1)").setValue("Priority", 5).setValue("Description", "second"));
@@ -56,9 +54,7 @@ class InDoubtUpdatesTest {
         // "not applied", so a delete went out again into a 404, and a create is created twice
         try (FieldServiceBackend backend = FieldServiceBackend.start(BackendOptions.defaults().withRepeatability(false))) {
             backend.seed(Seed.workOrders(1));
-            try (OfflineStore store = OfflineStore.open(StoreOptions.of(dir.resolve("s.db"), FieldService.model())
-                    .sync(SyncOptions.of(backend.serviceRoot()).definingQuery("orders", "WorkOrders")))) {
-                store.download().get(60, TimeUnit.SECONDS);
+            try (OfflineStore store = downloaded(backend)) {
                 DataService service = new DataService(store);
                 service.createEntity(FieldService.workOrder("created once").setValue("Priority", 4));
                 service.deleteEntity(service.loadEntity("WorkOrders(1)"));
@@ -86,9 +82,7 @@ class InDoubtUpdatesTest {
         try (FieldServiceBackend backend = FieldServiceBackend.start(BackendOptions.defaults()
                 .withRepeatability(repeatability))) {
             backend.seed(Seed.workOrders(2));
-            try (OfflineStore store = OfflineStore.open(StoreOptions.of(dir.resolve("s.db"), FieldService.model())
-                    .sync(SyncOptions.of(backend.serviceRoot()).definingQuery("orders", "WorkOrders")))) {
-                store.download().get(60, TimeUnit.SECONDS);
+            try (OfflineStore store = downloaded(backend)) {
                 DataService service = new DataService(store);
                 service.updateEntity(service.loadEntity("WorkOrders(2)").setValue("Description", "before the delete"));
                 service.deleteEntity(service.loadEntity("WorkOrders(2)"));
@@ -101,6 +95,19 @@ class InDoubtUpdatesTest {
                 assertThat(store.isRequestQueueEmpty()).isTrue();
                 assertThat(backend.database().count("WorkOrders", "Id = 2")).isZero();
             }
+        }
+    }
+
+    /** A store that downloaded the back end's work orders. */
+    private OfflineStore downloaded(FieldServiceBackend backend) throws Exception {
+        OfflineStore store = OfflineStore.open(StoreOptions.of(dir.resolve("s.db"), FieldService.model())
+                .sync(SyncOptions.of(backend.serviceRoot()).definingQuery("orders", "WorkOrders")));
+        try {
+            store.download().get(60, TimeUnit.SECONDS);
+            return store;
+        } catch (Exception | Error e) {
+            store.close();
+            throw e;
         }
     }
 }

@@ -32,12 +32,14 @@ public record BenchmarkReport(Instant started, Duration took, Machine machine, L
             + " (creates, lookups, entities) per second at the median.";
 
     /** How peak heap is measured, for readers of the report. */
-    static final String HEAP_METHOD = "Peak heap: the largest heap use seen before any garbage collection during the"
-            + " measured iterations (GC notifications; a collection is forced at the end), i.e. everything allocated,"
-            + " garbage included, so it depends on how much the collector lets the heap fill. Live peak: the largest"
-            + " heap use right after a collection, an upper bound of the most memory reachable at once (garbage that"
-            + " young collections promoted still counts). Retained: what the operation's result holds, measured"
-            + " across full collections forced before the first and after the last iteration.";
+    static final String HEAP_METHOD = "Operation and baseline run in turns, iteration by iteration (A B, B A, ...), so"
+            + " that outside load on the machine slows both. Peak heap: the largest heap use seen before a garbage"
+            + " collection during an operation's iterations, or right after one of them (GC notifications, each counted"
+            + " for the side that was running), i.e. everything allocated, garbage included (some of it the other"
+            + " side's), so it depends on how much the collector lets the heap fill. Live peak: the largest heap use"
+            + " right after a collection, an upper bound of the most memory reachable at once (garbage that young"
+            + " collections promoted still counts). Retained: what the operation's last result holds, measured across"
+            + " full collections forced before the first and after the last iteration.";
 
     public BenchmarkReport {
         suites = List.copyOf(suites);

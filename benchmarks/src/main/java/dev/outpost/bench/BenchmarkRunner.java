@@ -1,12 +1,13 @@
 package dev.outpost.bench;
 
 import java.io.PrintStream;
+import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 
-/** Runs benchmarks: set up, warm up, measure the operation, then its baseline, tear down. */
+/** Runs benchmarks: set up, warm up, measure the operation and its baseline in turns, tear down. */
 public final class BenchmarkRunner {
 
     /**
@@ -65,38 +66,68 @@ public final class BenchmarkRunner {
         b.setUp();
         try {
             Optional<Benchmark.Baseline> baseline = b.baseline();
+            List<Benchmark.Operation> sides = baseline.isPresent() ? List.of(b::run, baseline.get().operation())
+                    : List.of(b::run);
             int warmups = Math.min(Math.max(settings.warmups(), b.minimumWarmups()), b.maximumWarmups());
             for (int i = 0; i < warmups; i++) {
-                sink = b.run();
-                if (baseline.isPresent()) {
-                    sink = baseline.get().operation().run();
+                for (Benchmark.Operation operation : sides) {
+                    sink = operation.run();
                 }
             }
             sink = null;
             int iterations = Math.min(settings.iterations(), b.maximumIterations());
-            Measurement measured = measure(b::run, heap, iterations);
-            Measurement base = baseline.isPresent() ? measure(baseline.get().operation(), heap, iterations) : null;
-            return new BenchmarkResult(b.name(), b.description(), measured,
-                    baseline.map(Benchmark.Baseline::description).orElse(null), base, b.items());
+            Measurement[] measured = measure(sides, heap, iterations);
+            return new BenchmarkResult(b.name(), b.description(), measured[0],
+                    baseline.map(Benchmark.Baseline::description).orElse(null), baseline.isPresent() ? measured[1] : null,
+                    b.items());
         } finally {
             sink = null;
             b.tearDown();
         }
     }
 
-    private Measurement measure(Benchmark.Operation operation, HeapMonitor heap, int iterations) throws Exception {
-        long[] nanos = new long[iterations];
-        heap.begin();
-        for (int i = 0; i < nanos.length; i++) {
-            sink = null; // the previous result must not count as live during this run
-            long start = System.nanoTime();
-            Object result = operation.run();
-            nanos[i] = System.nanoTime() - start;
-            sink = result;
-            heap.sample();
+    /**
+     * Measures the operation and its baseline in turns, iteration by iteration, the one first and
+     * then the other (A B, B A, A B, ...): a burst of outside load on this machine then slows both
+     * rather than all of one, and neither always runs right after the other.
+     */
+    private Measurement[] measure(List<Benchmark.Operation> sides, HeapMonitor heap, int iterations) throws Exception {
+        int n = sides.size();
+        long[][] nanos = new long[n][iterations];
+        Object[] last = new Object[n];
+        heap.begin(n);
+        for (int i = 0; i < iterations; i++) {
+            for (int k = 0; k < n; k++) {
+                int side = i % 2 == 0 ? k : n - 1 - k;
+                sink = null; // the previous result must not count as live during this run
+                last[side] = null;
+                heap.enter(side);
+                long start = System.nanoTime();
+                Object result = sides.get(side).run();
+                nanos[side][i] = System.nanoTime() - start;
+                sink = result;
+                if (i == iterations - 1) {
+                    last[side] = result;
+                }
+                heap.sample();
+            }
         }
-        HeapMonitor.Peak peak = heap.end();
         sink = null;
-        return new Measurement(new Stats(nanos), peak);
+        // Retained: collect with every last result referenced, then with one fewer each time.
+        long[] afterWithResult = new long[n];
+        long previous = heap.collect();
+        for (int side = n - 1; side >= 0; side--) {
+            last[side] = null;
+            long after = side == 0 ? heap.startAfter() : heap.collect();
+            afterWithResult[side] = heap.startAfter() + (previous - after);
+            previous = after;
+        }
+        Reference.reachabilityFence(last);
+        HeapMonitor.Peak[] peaks = heap.end(afterWithResult);
+        Measurement[] measurements = new Measurement[n];
+        for (int side = 0; side < n; side++) {
+            measurements[side] = new Measurement(new Stats(nanos[side]), peaks[side]);
+        }
+        return measurements;
     }
 }

@@ -146,4 +146,74 @@ class StoreFileTest {
             }
         }
     }
+
+    /** A store whose requests touch a work order (a create and an update), its new task and a customer it binds. */
+    private static void pendingRequests(Path file) {
+        try (OfflineStore store = OfflineStore.open(StoreOptions.of(file, FieldService.model()))) {
+            DataService service = new DataService(store);
+            EntityValue order = FieldService.workOrder("Indexed");
+            service.createEntity(order);
+            service.createRelatedEntity(FieldService.task(1, "Check"), order, "Tasks");
+            service.updateEntity(order.setValue("Title", "Indexed twice"));
+            service.createEntity(FieldService.workOrder("Other"));
+        }
+    }
+
+    /** What the request queue's entity index answers, through the public API. */
+    private static void assertIndexAnswers(OfflineStore store) {
+        DataService service = new DataService(store);
+        List<EntityValue> pending = service.executeQuery(DataQuery.from("WorkOrders")
+                .filter(dev.outpost.query.QueryFunction.hasPendingChanges())).entities();
+        assertThat(pending).extracting(e -> e.getValue("Title")).containsExactlyInAnyOrder("Indexed twice", "Other");
+        EntityValue order = pending.stream().filter(e -> e.getValue("Title").equals("Indexed twice")).findFirst().orElseThrow();
+        assertThat(order.hasPendingChanges()).isTrue();
+        service.undoPendingChanges(order); // the create, the task's create under it and the update
+        assertThat(service.executeQuery(DataQuery.from("WorkOrders")).entities()).extracting(e -> e.getValue("Title"))
+                .containsExactly("Other");
+        assertThat(service.executeQuery(DataQuery.from("Tasks")).entities()).isEmpty();
+        assertThat(service.executeQuery(DataQuery.parse("RequestQueue")).entities()).hasSize(1);
+    }
+
+    @Test
+    void theRequestQueuesEntityIndexIsRebuiltFromTheRequestRowsOnOpen() {
+        Path file = dir.resolve("index.db");
+        pendingRequests(file);
+        try (OfflineStore store = OfflineStore.open(StoreOptions.of(file, FieldService.model()))) {
+            assertIndexAnswers(store);
+        }
+        assertThat(dev.outpost.testing.StoreFingerprint.tables(file)).doesNotContainKey("$request_entities");
+    }
+
+    @Test
+    void aStoreOfSystemVersion2MovesItsEntityIndexIntoTheRequestRows() throws Exception {
+        Path file = dir.resolve("v2.db");
+        pendingRequests(file);
+        // the version-2 layout: the index in a table of its own, no column in the request rows
+        try (java.sql.Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE \"$request_entities\" (\"entity_set\" TEXT NOT NULL, \"lid\" INTEGER NOT NULL,"
+                    + " \"request\" INTEGER NOT NULL, \"role\" TEXT NOT NULL,"
+                    + " PRIMARY KEY (\"entity_set\", \"lid\", \"request\", \"role\")) WITHOUT ROWID");
+            s.execute("INSERT INTO \"$request_entities\" SELECT e.value ->> 0, e.value ->> 1, r.id, e.value ->> 2"
+                    + " FROM \"$requests\" r, json_each(r.entities) e");
+            s.execute("ALTER TABLE \"$requests\" DROP COLUMN \"entities\"");
+            s.execute("UPDATE \"$meta\" SET \"value\" = '2' WHERE \"key\" = 'system.version'");
+        }
+        int entries = dev.outpost.testing.StoreFingerprint.tables(file).get("$request_entities").size();
+        assertThat(entries).isGreaterThanOrEqualTo(5);
+
+        OfflineStore.open(StoreOptions.of(file, FieldService.model())).close(); // the upgrade
+        try (java.sql.Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT sum(json_array_length(\"entities\"))"
+                     + " FROM \"$requests\"")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(entries);
+        }
+        try (OfflineStore store = OfflineStore.open(StoreOptions.of(file, FieldService.model()))) {
+            assertIndexAnswers(store);
+        }
+        var tables = dev.outpost.testing.StoreFingerprint.tables(file);
+        assertThat(tables).doesNotContainKey("$request_entities");
+        assertThat(tables.get("$meta")).anyMatch(row -> row.startsWith("system.version|3"));
+    }
 }

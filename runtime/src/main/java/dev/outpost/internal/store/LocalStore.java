@@ -34,6 +34,10 @@ public final class LocalStore implements AutoCloseable {
         this.rows = new EntityRows(db, new ValueCodec(catalog.model()));
         Links links = new Links(db, catalog, rows);
         this.queue = new RequestQueue(db);
+        db.write(c -> {
+            queue.loadIndex();
+            return null;
+        });
         this.applier = new RequestApplier(db, catalog, rows, links);
         this.changes = new LocalChanges(db, catalog, rows, queue, applier);
         this.state = new LocalState(db, catalog, queue, applier);

@@ -1,6 +1,7 @@
 package dev.outpost.internal.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -15,7 +16,10 @@ import java.util.Map;
 /**
  * The durable request queue: appended in the same transaction as the local change, read in FIFO
  * order, with an index of the entities each request touches (for pending-change filters, undo and
- * upload dependencies).
+ * upload dependencies). The index is kept durably as JSON in each request's row, and for lookups
+ * in a temporary table {@code $request_entities} that triggers keep in step with those rows
+ * ({@link SystemSchema#requestIndex()}). A separate durable table would add a page to every local
+ * write's commit.
  */
 final class RequestQueue {
 
@@ -49,8 +53,8 @@ final class RequestQueue {
         PreparedStatement p = db.prepare("INSERT INTO \"$requests\" (\"request_id\", \"kind\", \"method\", \"url\","
                 + " \"entity_set\", \"lid\", \"navigation\", \"target_set\", \"target_lid\", \"headers\", \"body\", \"if_match\","
                 + " \"base\", \"change_set\", \"content_id\", \"transaction_id\", \"upload_category\", \"custom_tag\","
-                + " \"unmodifiable\", \"remove_after_upload\", \"state\", \"created\")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING \"id\"");
+                + " \"unmodifiable\", \"remove_after_upload\", \"state\", \"created\", \"entities\")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING \"id\"");
         int i = 1;
         p.setString(i++, r.requestId());
         p.setString(i++, r.kind().stored());
@@ -81,53 +85,61 @@ final class RequestQueue {
         p.setInt(i++, r.unmodifiable() ? 1 : 0);
         p.setInt(i++, r.removeAfterUpload() ? 1 : 0);
         p.setString(i++, r.state());
-        p.setString(i, r.created());
+        p.setString(i++, r.created());
+        p.setString(i, entities(modified, referenced));
         long id;
         try (ResultSet rs = p.executeQuery()) {
             rs.next();
             id = rs.getLong(1);
         }
-        add(id, modified, referenced);
         if (size >= 0) {
             size++;
         }
         return id;
     }
 
+    /**
+     * Builds this connection's entity index from the requests' rows (at open; see
+     * {@link SystemSchema#requestIndex()}).
+     */
+    void loadIndex() throws SQLException {
+        Database.execute(db.prepare("SELECT 1").getConnection(), SystemSchema.requestIndex());
+    }
+
     /** Forgets the entity index of every request (a rebuild indexes each again with {@link #index}). */
     void clearIndex() throws SQLException {
-        db.prepare("DELETE FROM \"$request_entities\"").executeUpdate();
+        db.prepare("DELETE FROM temp.\"$request_entities\"").executeUpdate();
+        db.prepare("UPDATE \"$requests\" SET \"entities\" = NULL").executeUpdate();
     }
 
-    /** Adds to the entity index of a request. */
+    /**
+     * Indexes a request again after {@link #clearIndex()}: sets its durable copy, and the trigger
+     * adds the entries to this connection's table.
+     */
     void index(long id, Map<String, List<Long>> modified, Map<String, List<Long>> referenced) throws SQLException {
-        add(id, modified, referenced);
+        PreparedStatement p = db.prepare("UPDATE \"$requests\" SET \"entities\" = ? WHERE \"id\" = ?");
+        p.setString(1, entities(modified, referenced));
+        p.setLong(2, id);
+        p.executeUpdate();
     }
 
-    private void add(long id, Map<String, List<Long>> modified, Map<String, List<Long>> referenced) throws SQLException {
-        PreparedStatement p = db.prepare("INSERT OR IGNORE INTO \"$request_entities\" (\"request\", \"entity_set\","
-                + " \"lid\", \"role\") VALUES (?, ?, ?, ?)");
-        int rows = 0;
+    /** The durable copy of a request's entity index: a JSON array of {@code [entity set, local ID, role]}. */
+    private static String entities(Map<String, List<Long>> modified, Map<String, List<Long>> referenced) {
+        StringBuilder json = new StringBuilder("[");
         for (Map<String, List<Long>> entities : List.of(modified, referenced)) {
             String role = entities == modified ? MODIFIED : REFERENCED;
             for (Map.Entry<String, List<Long>> e : entities.entrySet()) {
                 for (long lid : e.getValue()) {
-                    if (rows++ > 0) {
-                        p.addBatch(); // the previous row
+                    if (json.length() > 1) {
+                        json.append(',');
                     }
-                    p.setLong(1, id);
-                    p.setString(2, e.getKey());
-                    p.setLong(3, lid);
-                    p.setString(4, role);
+                    json.append("[\"");
+                    JsonStringEncoder.getInstance().quoteAsString(e.getKey(), json);
+                    json.append("\",").append(lid).append(",\"").append(role).append("\"]");
                 }
             }
         }
-        if (rows == 1) {
-            p.executeUpdate(); // one row (the common create) skips the batch machinery
-        } else if (rows > 1) {
-            p.addBatch();
-            p.executeBatch();
-        }
+        return json.append(']').toString();
     }
 
     /**
@@ -136,7 +148,7 @@ final class RequestQueue {
      */
     void insertAt(long position, StoredRequest r) throws SQLException {
         var c = db.prepare("SELECT 1").getConnection();
-        for (String table : List.of("\"$requests\" SET \"id\"", "\"$request_entities\" SET \"request\"",
+        for (String table : List.of("\"$requests\" SET \"id\"", "temp.\"$request_entities\" SET \"request\"",
                 "\"$errors\" SET \"request\"")) {
             String column = table.substring(table.lastIndexOf(' ') + 1);
             Database.execute(c, List.of("UPDATE " + table + " = -" + column + " WHERE " + column + " >= " + position,
@@ -197,7 +209,7 @@ final class RequestQueue {
         }
         add.executeBatch();
         for (String sql : List.of("DELETE FROM \"$requests\" WHERE \"id\" IN (SELECT \"id\" FROM temp.\"$ids\")",
-                "DELETE FROM \"$request_entities\" WHERE \"request\" IN (SELECT \"id\" FROM temp.\"$ids\")",
+                "DELETE FROM temp.\"$request_entities\" WHERE \"request\" IN (SELECT \"id\" FROM temp.\"$ids\")",
                 "DELETE FROM \"$errors\" WHERE \"request\" IN (SELECT \"id\" FROM temp.\"$ids\")")) {
             db.prepare(sql).executeUpdate();
         }

@@ -145,7 +145,8 @@ final class StoreSuite implements Suite {
         @Override
         public Optional<Baseline> baseline() {
             return Optional.of(new Baseline("the same row and a queue row holding the JSON body, inserted by plain JDBC in"
-                    + " one transaction per create", () -> {
+                    + " one transaction per create (WAL, synchronous NORMAL, the driver's generated keys off, as in"
+                    + " the store)", () -> {
                 for (int i = 0; i < PER_RUN; i++) {
                     n++;
                     String title = "Work order " + n;

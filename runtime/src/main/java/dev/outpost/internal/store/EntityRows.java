@@ -294,12 +294,11 @@ final class EntityRows {
             sql.append(i > 0 ? ", " : "").append(Ddl.quote(names.get(i)));
             marks.append(i > 0 ? ", ?" : "?");
         }
-        sql.append(") VALUES (").append(marks).append(") RETURNING \"$lid\"");
+        sql.append(") VALUES (").append(marks).append(")");
         PreparedStatement p = db.prepare(sql.toString());
         bind(p, params);
-        try (ResultSet rs = p.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+        try {
+            return db.insert(p);
         } catch (SQLException e) {
             if (e.getMessage() != null && e.getMessage().contains("UNIQUE constraint failed")) {
                 throw new DataRequestException(409, "an entity with the key " + keyText(info, values) + " already exists"

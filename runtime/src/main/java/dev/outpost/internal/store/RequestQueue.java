@@ -54,7 +54,7 @@ final class RequestQueue {
                 + " \"entity_set\", \"lid\", \"navigation\", \"target_set\", \"target_lid\", \"headers\", \"body\", \"if_match\","
                 + " \"base\", \"change_set\", \"content_id\", \"transaction_id\", \"upload_category\", \"custom_tag\","
                 + " \"unmodifiable\", \"remove_after_upload\", \"state\", \"created\", \"entities\")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING \"id\"");
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         int i = 1;
         p.setString(i++, r.requestId());
         p.setString(i++, r.kind().stored());
@@ -87,11 +87,7 @@ final class RequestQueue {
         p.setString(i++, r.state());
         p.setString(i++, r.created());
         p.setString(i, entities(modified, referenced));
-        long id;
-        try (ResultSet rs = p.executeQuery()) {
-            rs.next();
-            id = rs.getLong(1);
-        }
+        long id = db.insert(p);
         if (size >= 0) {
             size++;
         }

@@ -827,7 +827,7 @@ public final class UploadStore {
         setState(List.of(r.id()), STATE_FAILED);
         rows.execute("DELETE FROM \"$errors\" WHERE \"request\" = ?", r.id());
         PreparedStatement p = db.prepare("INSERT INTO \"$errors\" (\"request\", \"http_status\", \"code\", \"message\","
-                + " \"inner_error\", \"conflict\", \"server_state\", \"time\") VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING \"id\"");
+                + " \"inner_error\", \"conflict\", \"server_state\", \"time\") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
         p.setLong(1, r.id());
         if (status > 0) {
             p.setInt(2, status);
@@ -840,10 +840,7 @@ public final class UploadStore {
         p.setInt(6, conflict ? 1 : 0);
         p.setString(7, serverState);
         p.setString(8, ValueCodec.instantText(OffsetDateTime.now(ZoneOffset.UTC)));
-        try (ResultSet rs = p.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return db.insert(p);
     }
 
     private void setState(List<Long> ids, String newState) throws SQLException {

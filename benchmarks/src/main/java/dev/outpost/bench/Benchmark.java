@@ -46,7 +46,16 @@ public interface Benchmark {
     }
 
     /**
-     * The most measured runs, whatever {@code --iterations} says: operations that take tens of
+     * The fewest measured runs, whatever {@code --iterations} says: an operation whose time swings
+     * from run to run (a thousand commits, a few of which checkpoint the WAL with two fsyncs)
+     * needs more samples before its median, and the ratio, settle.
+     */
+    default int minimumIterations() {
+        return 0;
+    }
+
+    /**
+     * The most measured runs, whatever {@code --iterations} says (it wins over {@link #minimumIterations()}): operations that take tens of
      * seconds (a million-entity download) keep the whole run reasonable.
      */
     default int maximumIterations() {

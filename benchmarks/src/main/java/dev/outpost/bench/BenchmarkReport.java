@@ -52,7 +52,7 @@ public record BenchmarkReport(Instant started, Duration took, Machine machine, L
         md.append("Suites: ").append(String.join(", ", suites)).append(". Run started ").append(started)
                 .append(" and took ").append(took.toSeconds()).append(" s; ").append(settings.warmups())
                 .append(" warm-up and ").append(settings.iterations()).append(" measured iterations per operation")
-                .append(" (a benchmark may ask for more warm-ups or fewer iterations; the samples are in the JSON).\n\n");
+                .append(" (a benchmark may ask for more or fewer of each; the samples are in the JSON).\n\n");
         md.append("Machine: ").append(machine.cores()).append(" cores; ").append(machine.jvm()).append("; ")
                 .append(machine.os()).append("; max heap ").append(mib(machine.maxHeapBytes()))
                 .append("; GC ").append(String.join(", ", machine.collectors()))

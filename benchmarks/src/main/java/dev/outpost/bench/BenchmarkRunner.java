@@ -75,7 +75,7 @@ public final class BenchmarkRunner {
                 }
             }
             sink = null;
-            int iterations = Math.min(settings.iterations(), b.maximumIterations());
+            int iterations = Math.min(Math.max(settings.iterations(), b.minimumIterations()), b.maximumIterations());
             Measurement[] measured = measure(sides, heap, iterations);
             return new BenchmarkResult(b.name(), b.description(), measured[0],
                     baseline.map(Benchmark.Baseline::description).orElse(null), baseline.isPresent() ? measured[1] : null,

@@ -113,6 +113,15 @@ final class StoreSuite implements Suite {
             return 30;
         }
 
+        /**
+         * About one create in 300 checkpoints the WAL (two fsyncs, 10-20 ms), so a run of 1000 holds
+         * two to five of them on either side and ten runs give a median that moves by a tenth.
+         */
+        @Override
+        public int minimumIterations() {
+            return 40;
+        }
+
         @Override
         public void setUp() throws Exception {
             dir = Files.createTempDirectory("outpost-bench-create");

@@ -27,9 +27,10 @@ public record BenchmarkReport(Instant started, Duration took, Machine machine, L
                               BenchmarkRunner.Settings settings, List<BenchmarkResult> results) {
 
     /** How ratios and throughput read, for readers of the report. */
-    static final String RATIO_METHOD = "Ratio: the operation's median time divided by the raw baseline's median, both"
-            + " measured in this run (1.00 = as fast as raw; the share of raw throughput is 1/Ratio). Items/s: items"
-            + " (creates, lookups, entities) per second at the median.";
+    static final String RATIO_METHOD = "Ratio: the median, over the measured iterations, of the operation's time divided"
+            + " by the raw baseline's time in the same turn (each pair ran back to back in this run, so load that comes"
+            + " and goes slows both alike); 1.00 = as fast as raw, the share of raw throughput is 1/Ratio. Items/s:"
+            + " items (creates, lookups, entities) per second at each side's median.";
 
     /** How peak heap is measured, for readers of the report. */
     static final String HEAP_METHOD = "Operation and baseline run in turns, iteration by iteration (A B, B A, ...), so"

@@ -18,7 +18,27 @@ public record Stats(long[] samples) {
 
     /** The median (the mean of the two middle values for an even count). */
     public double median() {
-        long[] sorted = samples.clone();
+        return median(Arrays.stream(samples).asDoubleStream().toArray());
+    }
+
+    /**
+     * The median of the iteration-by-iteration ratios of these durations to a baseline's, the i-th
+     * to the i-th: the two ran back to back, so each ratio compares them under the same load.
+     */
+    public double pairedRatio(Stats baseline) {
+        if (baseline.samples.length != samples.length) {
+            throw new IllegalArgumentException(samples.length + " samples against " + baseline.samples.length
+                    + " of the baseline; pair each iteration with the baseline's");
+        }
+        double[] ratios = new double[samples.length];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = (double) samples[i] / baseline.samples[i];
+        }
+        return median(ratios);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
         Arrays.sort(sorted);
         int mid = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;

@@ -198,6 +198,11 @@ public final class Database implements AutoCloseable {
      */
     public long insert(PreparedStatement insert) throws SQLException {
         insert.executeUpdate();
+        return lastInsertRowid();
+    }
+
+    /** The rowid of this connection's last INSERT (under the lock, like {@link #insert}). */
+    public long lastInsertRowid() throws SQLException {
         try (java.sql.ResultSet rs = prepare("SELECT last_insert_rowid()").executeQuery()) {
             rs.next();
             return rs.getLong(1);

@@ -53,14 +53,6 @@ final class RequestQueue {
      * reading it would cost a statement per write; {@link #insertAt} reads it.
      */
     void append(StoredRequest r, Map<String, List<Long>> modified, Map<String, List<Long>> referenced) throws SQLException {
-        bound(r, modified, referenced).executeUpdate();
-        if (size >= 0) {
-            size++;
-        }
-    }
-
-    private PreparedStatement bound(StoredRequest r, Map<String, List<Long>> modified, Map<String, List<Long>> referenced)
-            throws SQLException {
         PreparedStatement p = db.prepare("INSERT INTO \"$requests\" (\"request_id\", \"kind\", \"method\", \"url\","
                 + " \"entity_set\", \"lid\", \"navigation\", \"target_set\", \"target_lid\", \"headers\", \"body\", \"if_match\","
                 + " \"base\", \"change_set\", \"content_id\", \"transaction_id\", \"upload_category\", \"custom_tag\","
@@ -98,7 +90,10 @@ final class RequestQueue {
         p.setString(i++, r.state());
         p.setString(i++, r.created());
         p.setString(i, entities(modified, referenced));
-        return p;
+        p.executeUpdate();
+        if (size >= 0) {
+            size++;
+        }
     }
 
     /**
@@ -157,10 +152,8 @@ final class RequestQueue {
             Database.execute(c, List.of("UPDATE " + table + " = -" + column + " WHERE " + column + " >= " + position,
                     "UPDATE " + table + " = -" + column + " + 1 WHERE " + column + " < 0"));
         }
-        long id = db.insert(bound(r, Map.of(), Map.of()));
-        if (size >= 0) {
-            size++;
-        }
+        append(r, Map.of(), Map.of());
+        long id = db.lastInsertRowid();
         PreparedStatement move = db.prepare("UPDATE \"$requests\" SET \"id\" = ? WHERE \"id\" = ?");
         move.setLong(1, position);
         move.setLong(2, id);

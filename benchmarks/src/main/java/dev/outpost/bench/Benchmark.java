@@ -55,8 +55,9 @@ public interface Benchmark {
     }
 
     /**
-     * The most measured runs, whatever {@code --iterations} says (it wins over {@link #minimumIterations()}): operations that take tens of
-     * seconds (a million-entity download) keep the whole run reasonable.
+     * The most measured runs, whatever {@code --iterations} says (it wins over
+     * {@link #minimumIterations()}): operations that take tens of seconds (a million-entity
+     * download) keep the whole run reasonable.
      */
     default int maximumIterations() {
         return Integer.MAX_VALUE;

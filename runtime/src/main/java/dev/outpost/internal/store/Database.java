@@ -192,9 +192,9 @@ public final class Database implements AutoCloseable {
     /**
      * Runs a prepared single-row INSERT and returns the new row's rowid. Reads it with
      * {@code last_insert_rowid()} rather than {@code RETURNING}, which costs SQLite an ephemeral
-     * table and an extra pass per insert (a local create ran a third slower with it). Call it
-     * under the lock, like {@link #prepare}: the rowid is the connection's last insert, and
-     * triggers' inserts do not change it once they end.
+     * table and an extra pass per insert (a replica of a local create took a sixth longer with
+     * it). Call it under the lock, like {@link #prepare}: the rowid is the connection's last
+     * insert, and triggers' inserts do not change it once they end.
      */
     public long insert(PreparedStatement insert) throws SQLException {
         insert.executeUpdate();

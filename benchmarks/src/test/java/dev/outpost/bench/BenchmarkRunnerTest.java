@@ -67,4 +67,48 @@ class BenchmarkRunnerTest {
         assertThat(r.baseline().heap().retainedBytes()).isLessThan(MIB);
         assertThat(r.baseline().heap().livePeakBytes()).isLessThan(r.measured().heap().livePeakBytes() - 40L * MIB);
     }
+
+    /** A benchmark that does nothing, measured between {@code min} and {@code max} times. */
+    private record Bounded(int min, int max) implements Benchmark {
+        @Override
+        public String name() {
+            return "test.bounded";
+        }
+
+        @Override
+        public String description() {
+            return "nothing, " + min + " to " + max + " times";
+        }
+
+        @Override
+        public int minimumIterations() {
+            return min;
+        }
+
+        @Override
+        public int maximumIterations() {
+            return max;
+        }
+
+        @Override
+        public Object run() {
+            return "op";
+        }
+
+        @Override
+        public Optional<Baseline> baseline() {
+            return Optional.of(new Baseline("nothing", () -> "base"));
+        }
+    }
+
+    @Test
+    void aBenchmarkRaisesTheMeasuredRunsToItsMinimumAndItsMaximumWins() throws Exception {
+        List<BenchmarkResult> r = new BenchmarkRunner(new BenchmarkRunner.Settings(0, 3))
+                .run(List.of(new Bounded(5, Integer.MAX_VALUE), new Bounded(5, 2), new Bounded(0, Integer.MAX_VALUE)));
+
+        assertThat(r.get(0).measured().stats().samples()).hasSize(5);
+        assertThat(r.get(0).baseline().stats().samples()).hasSize(5);
+        assertThat(r.get(1).measured().stats().samples()).hasSize(2);
+        assertThat(r.get(2).measured().stats().samples()).hasSize(3);
+    }
 }
